@@ -1,0 +1,19 @@
+"""SQLModel tables, one module per area. Importing this package registers every table."""
+
+from huajin_pwa.models.account import Account, AuthSession, RoleGrant
+from huajin_pwa.models.audit import AuditEntry
+from huajin_pwa.models.community import Building, Grid
+from huajin_pwa.models.disclosure import Disclosure, Referral
+from huajin_pwa.models.message import Message
+
+__all__ = [
+    "Account",
+    "AuditEntry",
+    "AuthSession",
+    "Building",
+    "Disclosure",
+    "Grid",
+    "Message",
+    "Referral",
+    "RoleGrant",
+]

@@ -1,0 +1,1 @@
+"""The domain: plain functions taking a session and the actor; every rule lives here."""

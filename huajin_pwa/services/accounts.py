@@ -1,0 +1,115 @@
+"""Accounts and roles: creating them, granting and taking roles, disabling."""
+
+from typing import Any
+
+from sqlmodel import Session, delete, select
+
+from huajin_pwa import text
+from huajin_pwa.models import Account, Grid, RoleGrant
+from huajin_pwa.services import audit, validate
+from huajin_pwa.services.actor import (
+    ADMIN,
+    OFFICE_ROLES,
+    ROLES,
+    SECRETARY,
+    STAFF,
+    Actor,
+    require_role,
+)
+from huajin_pwa.services.auth import hash_secret
+from huajin_pwa.services.errors import DomainError, FormError
+
+
+def phone_taken(session: Session, phone: str) -> bool:
+    """Whether a number already has an account."""
+    return session.exec(select(Account.id).where(Account.phone == phone)).first() is not None
+
+
+def create_account(
+    session: Session, *, phone: Any, name: Any, pin: Any = None, password: Any = None
+) -> Account:
+    """A new account signing in by PIN or by password; FormError on bad answers."""
+    rules = {"phone": validate.phone, "name": validate.person_name}
+    if password is None:
+        rules["pin"] = validate.pin
+    else:
+        rules["password"] = validate.password
+    clean = validate.collect({"phone": phone, "name": name, "pin": pin, "password": password}, rules)
+    if phone_taken(session, clean["phone"]):
+        raise FormError({"phone": text.Field.PHONE_TAKEN})
+    secret = clean.get("pin") or clean["password"]
+    account = Account(
+        phone=clean["phone"],
+        name=clean["name"],
+        secret_kind="password" if password is not None else "pin",
+        secret_hash=hash_secret(secret),
+    )
+    session.add(account)
+    session.flush()
+    return account
+
+
+def add_role(session: Session, account_id: int, role: str, grid_id: int | None = None) -> None:
+    """Give a role unless it is already held (no permission check: callers check)."""
+    exists = session.exec(
+        select(RoleGrant.id).where(
+            RoleGrant.account_id == account_id,
+            RoleGrant.role == role,
+            RoleGrant.grid_id == grid_id if grid_id is not None else RoleGrant.grid_id.is_(None),
+        )
+    ).first()
+    if exists is None:
+        session.add(RoleGrant(account_id=account_id, role=role, grid_id=grid_id))
+
+
+def grant_role(
+    session: Session, actor: Actor | None, account_id: Any, role: Any, grid_id: Any = None
+) -> None:
+    """Staff grant member, leader and secretary roles; only an admin grants staff or admin."""
+    actor = require_role(actor, STAFF)
+    if role not in ROLES:
+        raise DomainError(text.Err.BAD_REQUEST)
+    if role in OFFICE_ROLES:
+        require_role(actor, ADMIN)
+    account = _account(session, account_id)
+    grid = None
+    if role == SECRETARY:
+        grid = session.get(Grid, grid_id) if isinstance(grid_id, int) else None
+        if grid is None:
+            raise DomainError(text.Err.BAD_REQUEST)
+    add_role(session, account.id, role, grid.id if grid else None)
+    audit.record(session, actor.account_id, "role_granted", "account", account.id, role)
+
+
+def revoke_role(session: Session, actor: Actor | None, account_id: Any, role: Any) -> None:
+    """Take a role away; it takes effect on the account's very next action."""
+    actor = require_role(actor, STAFF)
+    if role in OFFICE_ROLES:
+        require_role(actor, ADMIN)
+    account = _account(session, account_id)
+    session.exec(delete(RoleGrant).where(RoleGrant.account_id == account.id, RoleGrant.role == role))
+    audit.record(session, actor.account_id, "role_revoked", "account", account.id, str(role))
+
+
+def set_active(session: Session, actor: Actor | None, account_id: Any, active: bool) -> None:
+    """Disable or re-enable an account (staff; only an admin touches an office account)."""
+    actor = require_role(actor, STAFF)
+    account = _account(session, account_id)
+    office = session.exec(
+        select(RoleGrant.id).where(
+            RoleGrant.account_id == account.id, RoleGrant.role.in_(OFFICE_ROLES)
+        )
+    ).first()
+    if office is not None:
+        require_role(actor, ADMIN)
+    account.active = bool(active)
+    session.add(account)
+    action = "account_enabled" if account.active else "account_disabled"
+    audit.record(session, actor.account_id, action, "account", account.id)
+
+
+def _account(session: Session, account_id: Any) -> Account:
+    account = session.get(Account, account_id) if isinstance(account_id, int) else None
+    if account is None:
+        raise DomainError(text.Err.NOT_FOUND)
+    return account

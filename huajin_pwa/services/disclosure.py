@@ -1,0 +1,373 @@
+"""亮明身份: filling in a disclosure (by oneself or on behalf), submitting, and staff review."""
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from huajin_pwa import text
+from huajin_pwa.models import Account, Disclosure, Grid
+from huajin_pwa.models.base import utcnow
+from huajin_pwa.services import accounts, audit, auth, community, inbox, validate
+from huajin_pwa.services.actor import MEMBER, SECRETARY, STAFF, Actor, require_role, require_signed_in
+from huajin_pwa.services.errors import DomainError, FormError, PermissionDenied
+from huajin_pwa.services.pagination import Page, paginate
+
+STEPS = ("name", "account", "basic", "address", "org", "moved_in", "needs", "hobbies", "consent")
+OPEN = ("draft", "pending", "approved")
+MIN_BIRTH, MAX_BIRTH = 1920, 1975
+
+
+def check_name(form: Any) -> str:
+    """The first question, answered before any account exists: just validate the name."""
+    return validate.collect(form, {"name": validate.person_name})["name"]
+
+
+def start(session: Session, actor: Actor | None, form: Any) -> tuple[Disclosure, str]:
+    """Create the member's account and a draft from name, phone and PIN.
+
+    Signed out: the person signs themselves up and gets a session token back.
+    A secretary or staff member fills on behalf: no token, the draft records who filled it.
+    """
+    data = form if isinstance(form, dict) else {}
+    on_behalf = actor is not None
+    if on_behalf and not actor.has(SECRETARY, STAFF, "admin"):
+        raise DomainError(text.Behalf.ALREADY_SIGNED_IN)
+    errors: dict[str, str] = {}
+    try:
+        validate.collect(data, {"pin": validate.pin})
+        if validate.as_text(data.get("pin_again")) != validate.as_text(data.get("pin")):
+            errors["pin_again"] = text.Field.PIN_MISMATCH
+    except FormError as error:
+        errors.update(error.errors)
+    try:
+        account = accounts.create_account(
+            session, phone=data.get("phone"), name=data.get("name"), pin=data.get("pin")
+        )
+    except FormError as error:
+        raise FormError({**error.errors, **errors}) from error
+    if errors:
+        raise FormError(errors)
+    draft = Disclosure(
+        account_id=account.id,
+        name=account.name,
+        filled_by_id=actor.account_id if on_behalf else None,
+    )
+    session.add(draft)
+    session.flush()
+    if on_behalf:
+        audit.record(session, actor.account_id, "disclosure_on_behalf", "disclosure", draft.id)
+        return draft, ""
+    return draft, auth.open_session(session, account)
+
+
+def resume(session: Session, actor: Actor | None) -> Disclosure:
+    """The signed-in person's own draft: the open one, or a new one after a refusal or withdrawal."""
+    actor = require_signed_in(actor)
+    latest = latest_for(session, actor.account_id)
+    if latest is not None and latest.status == "draft":
+        return latest
+    if latest is not None and latest.status == "pending":
+        raise DomainError(text.Join.ALREADY_PENDING)
+    if latest is not None and latest.status == "approved":
+        raise DomainError(text.Join.ALREADY_APPROVED)
+    draft = _copy_answers(latest) if latest else Disclosure(account_id=actor.account_id)
+    draft.name = draft.name or actor.name
+    session.add(draft)
+    session.flush()
+    return draft
+
+
+def _copy_answers(old: Disclosure) -> Disclosure:
+    keep = {
+        name: getattr(old, name)
+        for name in Disclosure.model_fields
+        if name
+        not in {"id", "status", "consent_at", "reviewer_id", "review_reason", "created_at",
+                "submitted_at", "reviewed_at", "version", "filled_by_id"}
+    }
+    return Disclosure(**keep)
+
+
+def latest_for(session: Session, account_id: int) -> Disclosure | None:
+    """An account's most recent disclosure, if any."""
+    return session.exec(
+        select(Disclosure)
+        .where(Disclosure.account_id == account_id)
+        .order_by(Disclosure.id.desc())
+    ).first()
+
+
+def editable(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
+    """A draft the actor may fill: their own, or one they are filling on someone's behalf."""
+    actor = require_signed_in(actor)
+    draft = session.get(Disclosure, disclosure_id) if isinstance(disclosure_id, int) else None
+    if draft is None:
+        raise DomainError(text.Err.NOT_FOUND)
+    own = draft.account_id == actor.account_id
+    behalf = draft.filled_by_id == actor.account_id and actor.has(SECRETARY, STAFF, "admin")
+    if not (own or behalf):
+        raise PermissionDenied(text.Err.NO_PERMISSION)
+    if draft.status != "draft":
+        raise DomainError(text.Join.NOT_EDITABLE)
+    return draft
+
+
+def save_step(
+    session: Session, actor: Actor | None, disclosure_id: Any, step: Any, form: Any
+) -> Disclosure:
+    """Validate one question page and keep its answers on the draft."""
+    draft = editable(session, actor, disclosure_id)
+    apply = _STEP_RULES.get(step) if isinstance(step, str) else None
+    if apply is None:
+        raise DomainError(text.Err.BAD_REQUEST)
+    apply(session, actor, draft, form if isinstance(form, dict) else {})
+    session.add(draft)
+    return draft
+
+
+def _name(_session, _actor, draft: Disclosure, form: dict) -> None:
+    draft.name = check_name(form)
+
+
+def _basic(_session, _actor, draft: Disclosure, form: dict) -> None:
+    clean = validate.collect(
+        form,
+        {
+            "gender": lambda v: validate.one_of(v, text.Join.GENDERS, text.Field.GENDER_MISSING),
+            "birth_year": lambda v: validate.year(
+                v, MIN_BIRTH, MAX_BIRTH, text.Field.BIRTH_YEAR_INVALID, text.Field.BIRTH_YEAR_RANGE
+            ),
+        },
+    )
+    draft.gender, draft.birth_year = clean["gender"], clean["birth_year"]
+
+
+def _address(session: Session, actor: Actor, draft: Disclosure, form: dict) -> None:
+    home = community.locate(session, form.get("building"), form.get("unit"), form.get("room"))
+    behalf = draft.filled_by_id == actor.account_id and not actor.is_office
+    if behalf and home.building.grid_id not in actor.secretary_grids:
+        raise FormError({"building": text.Behalf.NOT_YOUR_GRID})
+    draft.building_id, draft.unit, draft.room = home.building.id, home.unit, home.room
+    draft.grid_id = home.building.grid_id
+
+
+def _org(_session, _actor, draft: Disclosure, form: dict) -> None:
+    this_year = utcnow().year
+    low = max(1921, (draft.birth_year or 1900) + 18)
+    clean = validate.collect(
+        form,
+        {
+            "org_name": lambda v: validate.free_text(v, 2, 60, text.Field.ORG_NAME_INVALID),
+            "org_place": lambda v: validate.free_text(v, 2, 30, text.Field.ORG_PLACE_INVALID),
+            "party_year": lambda v: validate.year(
+                v, low, this_year, text.Field.PARTY_YEAR_INVALID, text.Field.PARTY_YEAR_RANGE
+            ),
+        },
+    )
+    draft.org_name, draft.org_place = clean["org_name"], clean["org_place"]
+    draft.party_year = clean["party_year"]
+
+
+def _moved_in(_session, _actor, draft: Disclosure, form: dict) -> None:
+    now = utcnow()
+    clean = validate.collect(
+        form,
+        {
+            "moved_in_year": lambda v: validate.year(
+                v, 1950, now.year, text.Field.MOVED_IN_YEAR_INVALID, text.Field.MOVED_IN_RANGE
+            ),
+            "moved_in_month": lambda v: (
+                validate.small_int(v, 1, 12, text.Field.MOVED_IN_MONTH_INVALID)
+                if validate.as_text(v)
+                else None
+            ),
+        },
+    )
+    month = clean["moved_in_month"]
+    if clean["moved_in_year"] == now.year and month and month > now.month:
+        raise FormError({"moved_in_month": text.Field.MOVED_IN_RANGE})
+    draft.moved_in_year, draft.moved_in_month = clean["moved_in_year"], month
+
+
+def _needs(_session, _actor, draft: Disclosure, form: dict) -> None:
+    clean = validate.collect(
+        form,
+        {"mobility_limited": validate.yes_no_unknown, "family_difficulty": validate.yes_no_unknown},
+    )
+    draft.mobility_limited = clean["mobility_limited"]
+    draft.family_difficulty = clean["family_difficulty"]
+
+
+def _hobbies(_session, _actor, draft: Disclosure, form: dict) -> None:
+    clean = validate.collect(
+        form,
+        {
+            "hobbies": lambda v: validate.choices(v, text.Join.HOBBIES),
+            "wishes": lambda v: validate.choices(v, text.Join.WISHES),
+        },
+    )
+    draft.hobbies, draft.wishes = ",".join(clean["hobbies"]), ",".join(clean["wishes"])
+
+
+def _consent(_session, _actor, draft: Disclosure, form: dict) -> None:
+    if validate.as_text(form.get("consent")) not in ("on", "yes", "true"):
+        raise FormError({"consent": text.Field.CONSENT_MISSING})
+    draft.consent_at = utcnow()
+
+
+_STEP_RULES = {
+    "name": _name,
+    "basic": _basic,
+    "address": _address,
+    "org": _org,
+    "moved_in": _moved_in,
+    "needs": _needs,
+    "hobbies": _hobbies,
+    "consent": _consent,
+}
+
+
+def missing_steps(draft: Disclosure) -> list[str]:
+    """The question pages whose required answers are still empty, in order."""
+    required = {
+        "name": bool(draft.name),
+        "basic": bool(draft.gender and draft.birth_year),
+        "address": draft.building_id is not None and bool(draft.room),
+        "org": bool(draft.org_name and draft.party_year),
+        "moved_in": draft.moved_in_year is not None,
+        "consent": draft.consent_at is not None,
+    }
+    return [step for step in STEPS if required.get(step) is False]
+
+
+def submit(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
+    """Send a complete draft to staff for review, and tell the member."""
+    draft = editable(session, actor, disclosure_id)
+    missing = missing_steps(draft)
+    if missing:
+        names = "、".join(text.Join.FIELD_LABELS.get(_step_field(step), step) for step in missing)
+        raise DomainError(text.Join.INCOMPLETE.format(fields=names))
+    draft.status = "pending"
+    draft.submitted_at = utcnow()
+    draft.version += 1
+    session.add(draft)
+    inbox.send(session, draft.account_id, text.Inbox.SUBMITTED_TITLE, text.Inbox.SUBMITTED_BODY, "/me")
+    return draft
+
+
+def _step_field(step: str) -> str:
+    return {"basic": "birth_year", "address": "address", "org": "org", "moved_in": "moved_in"}.get(
+        step, step
+    )
+
+
+def withdraw(session: Session, actor: Actor | None, disclosure_id: Any) -> None:
+    """The member takes back their own pending disclosure."""
+    actor = require_signed_in(actor)
+    changed = session.exec(
+        update(Disclosure)
+        .where(
+            Disclosure.id == (disclosure_id if isinstance(disclosure_id, int) else -1),
+            Disclosure.account_id == actor.account_id,
+            Disclosure.status == "pending",
+        )
+        .values(status="withdrawn", version=Disclosure.version + 1)
+    ).rowcount
+    if changed != 1:
+        raise DomainError(text.Staff.NOT_PENDING)
+
+
+def pending_queue(session: Session, actor: Actor | None, grid_id: Any = None, page: Any = 1) -> Page:
+    """Pending disclosures, oldest first, optionally of one grid; rows are (Disclosure, grid name)."""
+    require_role(actor, STAFF)
+    query = (
+        select(Disclosure, Grid.name)
+        .join(Grid, Grid.id == Disclosure.grid_id, isouter=True)
+        .where(Disclosure.status == "pending")
+        .order_by(Disclosure.submitted_at, Disclosure.id)
+    )
+    if isinstance(grid_id, int) and grid_id > 0:
+        query = query.where(Disclosure.grid_id == grid_id)
+    return paginate(session, query, page)
+
+
+def review_detail(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
+    """One disclosure for staff to review (any status)."""
+    require_role(actor, STAFF)
+    disclosure = session.get(Disclosure, disclosure_id) if isinstance(disclosure_id, int) else None
+    if disclosure is None or disclosure.status == "draft":
+        raise DomainError(text.Err.NOT_FOUND)
+    return disclosure
+
+
+def approve(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
+    """Approve a pending disclosure: the member role, a message, an audit entry."""
+    actor = require_role(actor, STAFF)
+    disclosure = _decide(session, actor, disclosure_id, "approved", "")
+    accounts.add_role(session, disclosure.account_id, MEMBER)
+    grid = session.get(Grid, disclosure.grid_id) if disclosure.grid_id else None
+    inbox.send(
+        session,
+        disclosure.account_id,
+        text.Inbox.APPROVED_TITLE,
+        text.Inbox.APPROVED_BODY.format(grid=grid.name if grid else text.COMMUNITY),
+        "/me",
+    )
+    audit.record(session, actor.account_id, "disclosure_approved", "disclosure", disclosure.id)
+    return disclosure
+
+
+def reject(session: Session, actor: Actor | None, disclosure_id: Any, reason: Any) -> Disclosure:
+    """Send a pending disclosure back with a reason the member will read."""
+    actor = require_role(actor, STAFF)
+    clean = validate.collect(
+        {"reason": reason},
+        {"reason": lambda v: validate.free_text(v, 2, 200, text.Field.REASON_INVALID)},
+    )
+    disclosure = _decide(session, actor, disclosure_id, "rejected", clean["reason"])
+    inbox.send(
+        session,
+        disclosure.account_id,
+        text.Inbox.REJECTED_TITLE,
+        text.Inbox.REJECTED_BODY.format(reason=clean["reason"]),
+        "/me",
+    )
+    audit.record(
+        session, actor.account_id, "disclosure_rejected", "disclosure", disclosure.id, clean["reason"]
+    )
+    return disclosure
+
+
+def _decide(
+    session: Session, actor: Actor, disclosure_id: Any, status: str, reason: str
+) -> Disclosure:
+    """Move pending -> status in one conditional update, so two reviewers cannot both win."""
+    disclosure = review_detail(session, actor, disclosure_id)
+    changed = session.exec(
+        update(Disclosure)
+        .where(Disclosure.id == disclosure.id, Disclosure.status == "pending")
+        .values(
+            status=status,
+            review_reason=reason,
+            reviewer_id=actor.account_id,
+            reviewed_at=utcnow(),
+            version=Disclosure.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.refresh(disclosure)
+    if changed != 1:
+        raise DomainError(already_reviewed_message(session, disclosure))
+    return disclosure
+
+
+def already_reviewed_message(session: Session, disclosure: Disclosure) -> str:
+    """What a second reviewer is told: who handled it and how."""
+    reviewer = session.get(Account, disclosure.reviewer_id) if disclosure.reviewer_id else None
+    if reviewer is None:
+        return text.Staff.NOT_PENDING
+    return text.Staff.ALREADY_REVIEWED.format(
+        name=reviewer.name, status=text.Status.DISCLOSURE.get(disclosure.status, "")
+    )
+
