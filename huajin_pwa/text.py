@@ -39,7 +39,10 @@ class Kit:
     NOT_ANSWERED = "未填写"
     PREV_PAGE = "上一页"
     NEXT_PAGE = "下一页"
-    PAGE_OF = "第 {page} 页，共 {pages} 页"
+    PAGER = "翻页"
+    PAGE_BEFORE = "第 "
+    PAGE_MIDDLE = " 页，共 "
+    PAGE_AFTER = " 页"
     STEP_OF = "第 {step} 步，共 {total} 步"
 
 
@@ -400,3 +403,51 @@ class Audit:
 class Behalf:
     NOT_YOUR_GRID = "这栋楼不在您负责的网格，请请社区工作人员代填"
     ALREADY_SIGNED_IN = "您已经登录了，不用再注册。"
+
+
+class Demo:
+    """Marks on the demo community, so nobody takes it for real people (DESIGN §10)."""
+
+    SUFFIX = f"（{DEMO_MARK}）"
+    TITLE_PREFIX = f"【{DEMO_MARK}】"
+    WELCOME_TITLE = "欢迎试用华锦银发先锋"
+    WELCOME_BODY = (
+        "这里是演示数据：社区里的人员、住址、党组织和消息都是编出来的，不是真人真事。"
+        "可以随意点一点、填一填、审一审，不会影响任何人。"
+    )
+    NOTICE_TITLE = "本周六上午艺术团排练，欢迎来看"
+    NOTICE_BODY = (
+        "本周六上午9点，社区艺术团在党群服务中心二楼排练新节目。"
+        "“巧姐姐”串珠班同一时间在一楼活动室上课，“老红帽”志愿服务队负责引导。"
+        "行动不便的老党员，网格书记会上门送学习材料。"
+    )
+
+
+class Pwa:
+    """The installable-app shell: offline page extras."""
+
+    SAVED_TITLE = "没有网络也能看的学习材料"
+    PAGE_TITLE = "{title} - {app}"
+
+
+class StaffReferral:
+    STATUS_LABEL = "跟进情况"
+    STATUSES = {"following": "正在联系", "closed": "结束跟进"}
+    SAVE = "保存跟进"
+    SHOW_ALL = "显示全部推荐"
+    SHOW_OPEN = "只看待跟进的"
+    HOW_KNOWN = "怎么知道的：{text}"
+    WHEREABOUTS = "住址或联系方式：{text}"
+    NOTE = "备注：{text}"
+
+
+class Soon:
+    """Sections of the bottom navigation that open in a later release."""
+
+    TITLES = {"study": "学习", "activities": "活动", "visits": "上门看望"}
+    BODY = {
+        "study": "每周学习材料、朗读和学习心得将在这里开放。现在请参加所在网格党支部的“周周讲”。",
+        "activities": "文艺团队、志愿服务队和社区活动日历将在这里开放。",
+        "visits": "在这里请求网格党支部上门看望的功能即将开放。现在有困难，请直接打电话给网格书记。",
+    }
+    BACK_HOME = "回到首页"

@@ -97,3 +97,107 @@ def secretary(session, community):
         session, "13900000002", "李建华", roles=["secretary"], grid_id=community[0].id,
         password="grid-password-1",
     )
+
+
+# --- Service test helpers (tests/unit) ------------------------------------------------------
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    """Cheap argon2 parameters for tests that make many accounts (still argon2, still checked)."""
+    from passlib.context import CryptContext
+
+    from huajin_pwa.services import auth
+
+    cheap = CryptContext(
+        schemes=["argon2"], argon2__memory_cost=1024, argon2__rounds=1, argon2__parallelism=1
+    )
+    monkeypatch.setattr(auth, "HASHER", cheap)
+
+
+@pytest.fixture
+def run(engine):
+    """Call a service as the app does: in its own transaction, committed unless it raises."""
+
+    def call(service, *args, **kwargs):
+        with db.transaction() as session:
+            return service(session, *args, **kwargs)
+
+    return call
+
+
+@pytest.fixture
+def admin(session, community):
+    """An admin."""
+    return make_actor(session, "13900000000", "赵志刚", roles=["admin"], password="admin-password-1")
+
+
+@pytest.fixture
+def member(session, community):
+    """A member whose disclosure has been approved (holds the member role), PIN 135790."""
+    return make_actor(session, "13900000003", "陈秀英", roles=["member"])
+
+
+COMPLETE_ANSWERS = {
+    "basic": {"gender": "female", "birth_year": "1952"},
+    "address": {"building": "1", "unit": "2", "room": "1502"},
+    "org": {"org_name": "荆州市某某局退休党支部", "org_place": "湖北省荆州市", "party_year": "1975"},
+    "moved_in": {"moved_in_year": "2016", "moved_in_month": "5"},
+    "needs": {"mobility_limited": "no", "family_difficulty": "unknown"},
+    "hobbies": {"hobbies": ["sing", "dance"], "wishes": "arts"},
+    "consent": {"consent": "on"},
+}
+
+
+class Joiner:
+    """Someone who signed up through 亮明身份: their phone, session token and disclosure."""
+
+    def __init__(self, phone: str, token: str, disclosure_id: int):
+        self.phone = phone
+        self.token = token
+        self.disclosure_id = disclosure_id
+
+    def actor(self) -> Actor:
+        """Who this person is right now, read fresh from the database."""
+        from huajin_pwa.services import auth
+
+        with db.transaction() as session:
+            actor = auth.actor_from_token(session, self.token)
+        assert actor is not None
+        return actor
+
+
+@pytest.fixture
+def join(engine, community):
+    """Helpers for the disclosure flow: join.sign_up(), join.fill(), join.submitted()."""
+    from huajin_pwa.services import disclosure
+
+    class Join:
+        answers = COMPLETE_ANSWERS
+
+        @staticmethod
+        def sign_up(phone: str, name: str = "张桂英", pin: str = "135790") -> Joiner:
+            form = {"name": name, "phone": phone, "pin": pin, "pin_again": pin}
+            with db.transaction() as session:
+                draft, token = disclosure.start(session, None, form)
+            return Joiner(phone, token, draft.id)
+
+        @staticmethod
+        def fill(actor: Actor, disclosure_id: int, skip=(), **answers) -> None:
+            """Save every step with good answers (answers override a step, skip leaves it out)."""
+            for step, form in {**COMPLETE_ANSWERS, **answers}.items():
+                if step in skip:
+                    continue
+                with db.transaction() as session:
+                    disclosure.save_step(session, actor, disclosure_id, step, form)
+
+        @classmethod
+        def submitted(cls, phone: str, name: str = "张桂英", **answers) -> Joiner:
+            """Someone who signed up, answered everything and submitted."""
+            person = cls.sign_up(phone, name)
+            cls.fill(person.actor(), person.disclosure_id, **answers)
+            with db.transaction() as session:
+                disclosure.submit(session, person.actor(), person.disclosure_id)
+            return person
+
+    return Join

@@ -3,12 +3,12 @@
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from passlib.context import CryptContext
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from huajin_pwa import text
@@ -77,30 +77,46 @@ def sign_in(session: Session, phone_value: Any, secret: Any) -> SignInResult:
     if not account.active:
         return SignInResult(error=text.Err.ACCOUNT_DISABLED)
     now = utcnow()
-    if account.locked_until and account.locked_until > now:
-        return SignInResult(error=_locked_message(account))
-    if len(secret) > 128 or not HASHER.verify(secret, account.secret_hash):
-        return _count_failure(session, account)
-    account.failed_tries = 0
-    account.locked_until = None
-    session.add(account)
-    return SignInResult(token=open_session(session, account))
+    # Count the try before checking it, in one statement that skips a locked account: parallel
+    # tries on one account queue up behind this row (PostgreSQL row lock, SQLite write lock)
+    # and each sees the count the one before left, so parallel guessing cannot beat the lock.
+    tries = session.exec(
+        update(Account)
+        .where(
+            Account.id == account.id,
+            or_(Account.locked_until.is_(None), Account.locked_until <= now),
+        )
+        .values(failed_tries=Account.failed_tries + 1)
+        .returning(Account.failed_tries)
+        .execution_options(synchronize_session=False)
+    ).scalar_one_or_none()
+    if tries is None:
+        session.refresh(account)
+        return SignInResult(error=_locked_message(account.locked_until))
+    if len(secret) <= 128 and HASHER.verify(secret, account.secret_hash):
+        _set_tries(session, account, 0, None)
+        return SignInResult(token=open_session(session, account))
+    if tries < MAX_TRIES:
+        return SignInResult(error=text.Auth.WRONG_SECRET.format(left=MAX_TRIES - tries))
+    until = now + LOCK_TIME
+    _set_tries(session, account, 0, until)
+    audit.record(session, None, "account_locked", "account", account.id)
+    return SignInResult(error=_locked_message(until))
 
 
-def _count_failure(session: Session, account: Account) -> SignInResult:
-    account.failed_tries += 1
-    if account.failed_tries >= MAX_TRIES:
-        account.failed_tries = 0
-        account.locked_until = utcnow() + LOCK_TIME
-        audit.record(session, None, "account_locked", "account", account.id)
-        session.add(account)
-        return SignInResult(error=_locked_message(account))
-    session.add(account)
-    return SignInResult(error=text.Auth.WRONG_SECRET.format(left=MAX_TRIES - account.failed_tries))
+def _set_tries(
+    session: Session, account: Account, tries: int, locked_until: datetime | None
+) -> None:
+    session.exec(
+        update(Account)
+        .where(Account.id == account.id)
+        .values(failed_tries=tries, locked_until=locked_until)
+        .execution_options(synchronize_session=False)
+    )
 
 
-def _locked_message(account: Account) -> str:
-    until = account.locked_until.astimezone(LOCAL_TZ)
+def _locked_message(locked_until: datetime) -> str:
+    until = locked_until.astimezone(LOCAL_TZ)
     return text.Auth.LOCKED.format(until=until.strftime("%H:%M"))
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from huajin_pwa import text
 from huajin_pwa.services.errors import FormError
 
-PHONE_RE = re.compile(r"^1\d{10}$")
+PHONE_RE = re.compile(r"^1[0-9]{10}$")  # ASCII digits only: \d matches any script
 NAME_RE = re.compile(r"^[\u3400-\u9fffA-Za-z·•\s]+$")
 WEAK_PINS = {"123123", "112233", "121212", "520520", "147258", "159357", "258369"}
 

@@ -1,0 +1,1 @@
+"""The large-print UI kit: every page is built from these."""

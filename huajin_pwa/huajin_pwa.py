@@ -1,0 +1,62 @@
+"""The app: theme, head, stylesheets and page registration only."""
+
+import reflex as rx
+
+from huajin_pwa import text
+from huajin_pwa.pages.member.me import me_page
+from huajin_pwa.pages.member.messages import messages_page
+from huajin_pwa.pages.member.refer import refer_page
+from huajin_pwa.pages.public import join
+from huajin_pwa.pages.public.home import home_page
+from huajin_pwa.pages.public.login import login_page
+from huajin_pwa.pages.public.soon import soon_page
+from huajin_pwa.pages.staff.home import staff_page
+from huajin_pwa.pages.staff.referrals import staff_referrals_page
+from huajin_pwa.pages.staff.review import review_page
+from huajin_pwa.states.home import HomeState
+from huajin_pwa.states.inbox import InboxState
+from huajin_pwa.states.join import JoinState
+from huajin_pwa.states.login import LoginState
+from huajin_pwa.states.me import MeState
+from huajin_pwa.states.referrals import ReferState, StaffReferralState
+from huajin_pwa.states.review import ReviewState
+from huajin_pwa.states.session import SessionState
+from huajin_pwa.states.staff import StaffState
+
+app = rx.App(
+    html_lang="zh-CN",
+    stylesheets=["/huajin.css"],
+    head_components=[rx.el.script(src="/huajin.js")],
+)
+
+
+def add(route: str, component, title: str, on_load) -> None:
+    """Register one page with its title."""
+    app.add_page(component, route=route, title=f"{title} - {text.APP_NAME}", on_load=on_load)
+
+
+add("/", home_page, text.Home.TITLE, HomeState.load)
+add("/login", login_page, text.Auth.TITLE, LoginState.load)
+add("/me", me_page, text.Me.TITLE, MeState.load)
+add("/me/refer", refer_page, text.Refer.TITLE, ReferState.load)
+add("/messages", messages_page, text.Inbox.TITLE, InboxState.load)
+add("/staff", staff_page, text.Staff.TITLE, StaffState.load)
+add("/staff/referrals", staff_referrals_page, text.Staff.REFERRAL_LIST, StaffReferralState.load)
+add("/staff/disclosures/[disclosure_id]", review_page, text.Staff.DETAIL, ReviewState.load)
+add("/join", join.intro_page, text.Join.TITLE, JoinState.load("intro"))
+add("/join/done", join.done_page, text.Join.TITLE, SessionState.refresh)
+add("/join/check", join.check_page, text.Join.TITLE, JoinState.load("check"))
+for step, page in [
+    ("name", join.name_page),
+    ("account", join.account_page),
+    ("basic", join.basic_page),
+    ("address", join.address_page),
+    ("org", join.org_page),
+    ("moved_in", join.moved_in_page),
+    ("needs", join.needs_page),
+    ("hobbies", join.hobbies_page),
+    ("consent", join.consent_page),
+]:
+    add(f"/join/{step.replace('_', '-')}", page, text.Join.TITLE, JoinState.load(step))
+for section in ("study", "activities", "visits"):
+    add(f"/{section}", soon_page(section), text.Soon.TITLES[section], SessionState.refresh)

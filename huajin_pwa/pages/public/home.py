@@ -1,0 +1,59 @@
+"""/: signed out, what the app is and how to start; signed in, the person's own home."""
+
+import reflex as rx
+
+from huajin_pwa import text
+from huajin_pwa.components.buttons import actions, link_button, secondary_button
+from huajin_pwa.components.display import card, notice
+from huajin_pwa.components.layout import page_frame
+from huajin_pwa.states.home import HomeState
+from huajin_pwa.states.join import JoinState
+
+H = text.Home
+
+
+def signed_out() -> rx.Component:
+    return rx.fragment(
+        rx.el.h1(H.WELCOME),
+        rx.el.p(H.INTRO, class_name="hj-lead"),
+        actions(link_button(H.JOIN_CTA, "/join"), link_button(H.SIGN_IN_CTA, "/login", False)),
+    )
+
+
+def signed_in() -> rx.Component:
+    return rx.fragment(
+        rx.el.h1(H.HELLO.split("{name}")[0], HomeState.user_name, H.HELLO.split("{name}")[1]),
+        card(
+            rx.el.h2(H.YOUR_STATUS),
+            rx.el.p(rx.el.span(HomeState.status_label, class_name="hj-tag hj-tag-" + HomeState.status_tone)),
+            link_button(text.Me.TITLE, "/me", False),
+        ),
+        rx.cond(
+            HomeState.unread > 0,
+            card(
+                rx.el.p(H.UNREAD.split("{count}")[0], HomeState.unread, H.UNREAD.split("{count}")[1]),
+                link_button(H.MESSAGES_CTA, "/messages"),
+            ),
+        ),
+        actions(
+            rx.cond(HomeState.is_office, link_button(H.STAFF_CTA, "/staff")),
+            rx.cond(
+                HomeState.can_fill_for_others,
+                secondary_button(text.Staff.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
+            ),
+            rx.cond(HomeState.is_member, link_button(H.REFER_CTA, "/me/refer", False)),
+            rx.cond(
+                HomeState.status_code == "", link_button(text.Me.START_JOIN, "/join", False)
+            ),
+        ),
+    )
+
+
+def home_page() -> rx.Component:
+    return page_frame(
+        notice(HomeState.notice),
+        rx.cond(HomeState.signed_in, signed_in(), signed_out()),
+        rx.el.h2(H.FOUR_STEPS),
+        *[card(rx.el.h3(title), rx.el.p(body)) for title, body in H.STEPS],
+        active="home",
+    )

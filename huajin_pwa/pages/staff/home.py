@@ -1,0 +1,65 @@
+"""/staff: live figures and the queue of disclosures to verify."""
+
+import reflex as rx
+
+from huajin_pwa import text
+from huajin_pwa.components.buttons import actions, link_button, primary_button, secondary_button
+from huajin_pwa.components.display import card, empty_state, pager, status_tag
+from huajin_pwa.components.fields import select_field
+from huajin_pwa.components.layout import page_frame
+from huajin_pwa.states.join import JoinState
+from huajin_pwa.states.staff import StaffState
+
+T = text.Staff
+
+
+def stat(label: str, value) -> rx.Component:
+    return rx.el.div(rx.el.div(value, class_name="hj-stat"), rx.el.div(label), class_name="hj-card")
+
+
+def queue_row(row) -> rx.Component:
+    return card(
+        rx.el.div(rx.el.h3(row["name"], style={"margin": "0"}),
+                  rx.cond(row["behalf"] != "", status_tag(row["behalf"], "plain")), class_name="hj-row"),
+        rx.el.p(row["grid"], " · ", row["submitted"]),
+        link_button(T.OPEN, "/staff/disclosures/" + row["id"], False,
+                    aria_label=T.OPEN + " " + row["name"].to(str)),
+    )
+
+
+def staff_page() -> rx.Component:
+    return page_frame(
+        rx.el.h1(T.TITLE),
+        rx.el.h2(T.COUNTS),
+        rx.el.div(
+            stat(T.DISCLOSED, StaffState.disclosed),
+            stat(T.PENDING, StaffState.pending),
+            stat(T.REFERRALS_OPEN, StaffState.referrals_open),
+            class_name="hj-stats",
+            id="staff-counts",
+        ),
+        rx.el.h2(T.BY_GRID),
+        rx.el.ul(rx.foreach(StaffState.by_grid, lambda g: rx.el.li(g[0], "：", g[1])),
+                 id="by-grid"),
+        actions(
+            link_button(T.REFERRAL_LIST, "/staff/referrals", False),
+            secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
+        ),
+        rx.el.h2(T.QUEUE, id="queue"),
+        rx.el.form(
+            select_field("grid", T.FILTER_GRID, rx.Var.create({}), StaffState.grid_options, StaffState.grid_filter,
+                         placeholder=T.ALL_GRIDS),
+            primary_button(T.FILTER_GRID),
+            on_submit=StaffState.filter_grid,
+            reset_on_submit=False,
+        ),
+        rx.cond(
+            StaffState.queue.length() > 0,
+            rx.el.div(
+                rx.foreach(StaffState.queue, queue_row),
+                pager(StaffState.page, StaffState.pages, StaffState.go(-1), StaffState.go(1)),
+            ),
+            empty_state(T.QUEUE_EMPTY),
+        ),
+        active="home",
+    )

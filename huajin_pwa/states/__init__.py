@@ -1,0 +1,1 @@
+"""Reflex State classes: thin adapters that resolve the actor and call services."""

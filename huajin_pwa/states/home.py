@@ -1,0 +1,44 @@
+"""/: the signed-in person's own home."""
+
+import reflex as rx
+
+from huajin_pwa import db, present, text
+from huajin_pwa.services import disclosure
+from huajin_pwa.states.session import SessionState
+
+
+class HomeState(SessionState):
+    """Home: status of the person's disclosure and what they can do next."""
+
+    status_code: str = ""
+    status_label: str = ""
+    status_tone: str = "plain"
+
+    @rx.var
+    def is_office(self) -> bool:
+        """Staff or admin."""
+        return "staff" in self.roles or "admin" in self.roles
+
+    @rx.var
+    def is_member(self) -> bool:
+        """An approved member."""
+        return "member" in self.roles
+
+    @rx.var
+    def can_fill_for_others(self) -> bool:
+        """Secretaries and staff fill disclosures on members' behalf."""
+        return self.is_office or "secretary" in self.roles
+
+    @rx.event
+    def load(self):
+        """Open /."""
+        actor = self._actor()
+        self._show_actor(actor)
+        if actor is None:
+            self.status_code = ""
+            return
+        with db.transaction() as session:
+            latest = disclosure.latest_for(session, actor.account_id)
+        self.status_code = latest.status if latest else ""
+        self.status_label = text.Status.DISCLOSURE[latest.status] if latest else text.Status.NONE
+        self.status_tone = present.status_tone(self.status_code)

@@ -1,0 +1,70 @@
+"""/staff: the community's figures and the queue of disclosures to verify."""
+
+from typing import Any
+
+import reflex as rx
+
+from huajin_pwa import db, present, text
+from huajin_pwa.services import community, disclosure, stats
+from huajin_pwa.services.actor import Actor
+from huajin_pwa.states.session import SessionState
+
+
+class StaffState(SessionState):
+    """Staff home: live counts and the pending queue, oldest first."""
+
+    disclosed: int = 0
+    pending: int = 0
+    referrals_open: int = 0
+    by_grid: list[list[str]] = []
+    grid_options: list[list[str]] = []
+    grid_filter: str = ""
+    queue: list[dict[str, str]] = []
+    page: int = 1
+    pages: int = 1
+
+    @rx.event
+    def load(self):
+        """Open /staff."""
+        self.page = 1
+        return self._reload()
+
+    def _reload(self):
+        actor = self._require("staff")
+        if not isinstance(actor, Actor):
+            return actor
+        grid_id = int(self.grid_filter) if self.grid_filter.isdigit() else None
+        with db.transaction() as session:
+            figures = stats.overview(session, actor)
+            grids = community.grids(session)
+            result = disclosure.pending_queue(session, actor, grid_id, self.page)
+        self.disclosed, self.pending = figures.disclosed, figures.pending
+        self.referrals_open = figures.referrals_open
+        self.by_grid = [[name, str(count)] for name, count in figures.by_grid]
+        self.grid_options = [[str(g.id), g.name] for g in grids]
+        self.page, self.pages = result.page, result.pages
+        self.queue = [
+            {
+                "id": str(d.id),
+                "name": d.name,
+                "grid": grid_name or text.Staff.NO_GRID,
+                "submitted": present.day_time(d.submitted_at),
+                "behalf": text.Staff.ON_BEHALF if d.filled_by_id else "",
+            }
+            for d, grid_name in result.rows
+        ]
+
+    @rx.event
+    def filter_grid(self, form: Any):
+        """Show one grid's disclosures (or all)."""
+        value = form.get("grid", "") if hasattr(form, "get") else ""
+        self.grid_filter = value if isinstance(value, str) and value.isdigit() else ""
+        self.page = 1
+        return self._reload()
+
+    @rx.event
+    def go(self, delta: Any):
+        """Previous or next page of the queue."""
+        if delta in (-1, 1):
+            self.page = max(1, self.page + delta)
+        return self._reload()
