@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 
 from sqlalchemy import func, inspect, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlmodel import select
 
 from huajin_pwa import db, settings, text
@@ -47,12 +47,12 @@ def safe_url(url: str) -> str:
         return "<unparseable database URL>"
 
 
-def revisions(url: str | None = None) -> tuple[str | None, str | None]:
-    """(the database's current revision, the newest revision in alembic/versions)."""
+def revisions() -> tuple[str | None, str | None]:
+    """(the app database's current revision, the newest revision in alembic/versions)."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with db.get_engine().connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return current, head
@@ -80,7 +80,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 
     url = settings.default_db_url()
     command.upgrade(alembic_config(url), "head")
-    current, head = revisions(url)
+    current, head = revisions()
     _say(f"Database {safe_url(url)} is at revision {current} (head {head}).")
     return OK
 
@@ -129,15 +129,22 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     if _schema_missing():
         return _fail(NO_SCHEMA)
     started = time.perf_counter()
-    with db.transaction() as session:
-        if args.if_empty and demo.has_accounts(session):
-            _say("The database already has accounts: demo data not loaded.")
+    try:
+        with db.transaction() as session:
+            if args.if_empty and demo.has_accounts(session):
+                _say("The database already has accounts: demo data not loaded.")
+                return OK
+            problems = demo.conflicts(session)
+            if problems:
+                session.rollback()
+                return _fail("Demo data goes only into an empty database: " + "; ".join(problems))
+            summary = demo.seed(session)
+    except IntegrityError:
+        # Another process (a second worker starting up) loaded it at the same moment.
+        if args.if_empty:
+            _say("Demo data was loaded by another process meanwhile: nothing more loaded.")
             return OK
-        problems = demo.conflicts(session)
-        if problems:
-            session.rollback()
-            return _fail("Demo data goes only into an empty database: " + "; ".join(problems))
-        summary = demo.seed(session)
+        return _fail("Demo data clashed with rows written meanwhile: nothing loaded.")
     seconds = time.perf_counter() - started
     states = ", ".join(f"{n} {status}" for status, n in sorted(summary.disclosures.items()))
     _say(
@@ -157,7 +164,7 @@ def cmd_status(_args: argparse.Namespace) -> int:
     from huajin_pwa.models import Account, Disclosure
 
     url = settings.default_db_url()
-    current, head = revisions(url)
+    current, head = revisions()
     state = "up to date" if current == head else "needs migrate"
     line = f"database {safe_url(url)} | revision {current or 'none'} (head {head}, {state})"
     if _schema_missing():
@@ -230,4 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 done, 1 refused, 2 bad usage)."""
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OperationalError as error:
+        reason = str(error.orig or error).strip().splitlines()[0]
+        return _fail(f"Database {safe_url(settings.default_db_url())} is not usable: {reason}")

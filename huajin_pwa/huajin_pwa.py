@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from huajin_pwa import text
+from huajin_pwa import pwa, text
 from huajin_pwa.pages.member.me import me_page
 from huajin_pwa.pages.member.messages import messages_page
 from huajin_pwa.pages.member.refer import refer_page
@@ -26,7 +26,8 @@ from huajin_pwa.states.staff import StaffState
 app = rx.App(
     html_lang="zh-CN",
     stylesheets=["/huajin.css"],
-    head_components=[rx.el.script(src="/huajin.js")],
+    head_components=[rx.el.script(src="/huajin.js"), *pwa.head_components()],
+    api_transformer=pwa.api_app(),
 )
 
 

@@ -90,4 +90,5 @@ def page_frame(*children: rx.Component, active: str = "", back: str | None = Non
             class_name="hj-main",
         ),
         bottom_nav(active),
+        data_hydrated=rx.State.is_hydrated.to_string(),
     )

@@ -19,9 +19,11 @@ Sign-ins (also in SIGN_INS):
     13800000004  PIN 246810                   approved member in grid 1
     13800000005  PIN 246810                   approved member in grid 1, frail and in difficulty
 
-Every other demo member also signs in with PIN 246810: argon2 is deliberately slow, so the PIN
-is hashed once and that hash is shared by the bulk members, which keeps seeding to about a
-second. (Demo only: real accounts always get their own hash with its own salt.)
+Every other demo member also signs in with PIN 246810. Argon2 is deliberately slow (about 0.15 s
+a hash), so that PIN is hashed once and the one hash is shared by every account using it (the
+bulk members, 13800000004 and 13800000005); only the three passwords and PIN 135790 get their
+own hash, through services.accounts.create_account. That keeps the seed to about a second.
+Demo only: real accounts always get their own hash with its own salt.
 """
 
 from huajin_pwa.demo.load import Summary, conflicts, has_accounts, seed

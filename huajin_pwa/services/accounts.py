@@ -17,7 +17,7 @@ from huajin_pwa.services.actor import (
     require_role,
 )
 from huajin_pwa.services.auth import hash_secret
-from huajin_pwa.services.errors import DomainError, FormError
+from huajin_pwa.services.errors import DomainError
 
 
 def phone_taken(session: Session, phone: str) -> bool:
@@ -29,14 +29,20 @@ def create_account(
     session: Session, *, phone: Any, name: Any, pin: Any = None, password: Any = None
 ) -> Account:
     """A new account signing in by PIN or by password; FormError on bad answers."""
-    rules = {"phone": validate.phone, "name": validate.person_name}
+
+    def unused_phone(value: Any) -> str:
+        clean_phone = validate.phone(value)
+        if phone_taken(session, clean_phone):
+            raise ValueError(text.Field.PHONE_TAKEN)
+        return clean_phone
+
+    # A taken number is reported together with any other bad answer, not one round later.
+    rules = {"phone": unused_phone, "name": validate.person_name}
     if password is None:
         rules["pin"] = validate.pin
     else:
         rules["password"] = validate.password
     clean = validate.collect({"phone": phone, "name": name, "pin": pin, "password": password}, rules)
-    if phone_taken(session, clean["phone"]):
-        raise FormError({"phone": text.Field.PHONE_TAKEN})
     secret = clean.get("pin") or clean["password"]
     account = Account(
         phone=clean["phone"],

@@ -234,7 +234,9 @@ def missing_steps(draft: Disclosure) -> list[str]:
         "name": bool(draft.name),
         "basic": bool(draft.gender and draft.birth_year),
         "address": draft.building_id is not None and bool(draft.room),
-        "org": bool(draft.org_name and draft.party_year),
+        # the birth year may change after the party year was saved: at 18 or older still holds
+        "org": bool(draft.org_name and draft.party_year)
+        and (draft.birth_year is None or draft.party_year >= draft.birth_year + 18),
         "moved_in": draft.moved_in_year is not None,
         "consent": draft.consent_at is not None,
     }

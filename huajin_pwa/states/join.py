@@ -25,7 +25,7 @@ ROUTES = {
     "check": "/join/check",
     "done": "/join/done",
 }
-ORDER = ["name", "account", "basic", "address", "org", "moved_in", "needs", "hobbies", "consent"]
+ORDER = ["name", "account", "basic", "address", "org", "moved_in", "needs", "hobbies", "consent", "check"]
 NEW_BEHALF = "new"
 
 

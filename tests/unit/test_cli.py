@@ -99,7 +99,7 @@ def test_migrate_works_from_any_working_directory(cli_db, tmp_path, monkeypatch)
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     assert cli.main(["migrate"]) == 0
-    current, head = cli.revisions(cli_db)
+    current, head = cli.revisions()
     assert current == head is not None
 
 
@@ -216,3 +216,28 @@ def test_seed_demo_without_if_empty_is_an_explicit_request(migrated, monkeypatch
     monkeypatch.setenv("HUAJIN_DEMO", "0")
     assert cli.main(["seed-demo"]) == 0
     assert len(_accounts()) == len(demo.build().people) + 3
+
+
+def test_seed_demo_if_empty_losing_a_race_is_not_an_error(migrated, monkeypatch, capsys):
+    assert cli.main(["seed-demo"]) == 0
+    count = len(_accounts())
+    # A second worker that checked "empty" just before the first one committed.
+    monkeypatch.setattr(demo, "has_accounts", lambda session: False)
+    monkeypatch.setattr(demo, "conflicts", lambda session: [])
+    capsys.readouterr()
+    assert cli.main(["seed-demo", "--if-empty"]) == 0
+    assert "another process" in capsys.readouterr().out
+    assert cli.main(["seed-demo"]) == 1
+    assert len(_accounts()) == count
+
+
+def test_an_unreachable_database_is_one_line_without_the_password(monkeypatch, capsys):
+    monkeypatch.setenv("REFLEX_DB_URL", "postgresql+psycopg://huajin:topsecret@127.0.0.1:1/none")
+    db.use_engine(None)
+    try:
+        assert cli.main(["status"]) == 1
+    finally:
+        db.get_engine().dispose()
+        db.use_engine(None)
+    err = capsys.readouterr().err
+    assert "not usable" in err and "topsecret" not in err and "***" in err

@@ -119,16 +119,17 @@ def test_every_error_is_reported_at_once(run, community):
     }
 
 
-def test_every_error_with_a_weak_pin_and_a_taken_phone(run, member):
+def test_a_taken_phone_is_reported_with_the_other_errors(run, member):
     form = {"name": "", "phone": member.phone, "pin": "111111", "pin_again": "111111"}
     assert start_refused(run, None, form) == {
         "name": text.Field.NAME_EMPTY,
-        "pin": text.Field.PIN_WEAK,
-    }
-    form["name"] = "张桂英"
-    assert start_refused(run, None, form) == {
         "phone": text.Field.PHONE_TAKEN,
         "pin": text.Field.PIN_WEAK,
+    }
+    form = {**GOOD_FORM, "phone": member.phone, "pin_again": "246810"}
+    assert start_refused(run, None, form) == {
+        "phone": text.Field.PHONE_TAKEN,
+        "pin_again": text.Field.PIN_MISMATCH,
     }
 
 

@@ -2,7 +2,9 @@
 
 import json
 import re
+import shutil
 import struct
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -124,6 +126,14 @@ def test_service_worker_precaches_offline_page_and_icons(sw_source):
     assert "clients.claim()" in sw_source
     assert re.search(r"const VERSION = \"v\d+\";", sw_source)
     assert "caches.delete(name)" in sw_source
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_service_worker_is_valid_javascript():
+    result = subprocess.run(
+        ["node", "--check", str(SERVICE_WORKER)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_service_worker_leaves_the_backend_and_non_get_alone(sw_source):
