@@ -108,7 +108,9 @@ class Auth:
     NEXT = "下一步"
     USE_OTHER_PHONE = "换一个手机号"
     WRONG_SECRET = "密码不正确，还可以再试 {left} 次"
-    LOCKED = "密码连续输错5次，账户已锁定。请在 {until} 以后再试，或请网格书记、社区工作人员帮您重置"
+    LOCKED = (
+        "密码连续输错5次，账户已锁定。请在 {until} 以后再试，或请网格书记、社区工作人员帮您重置"
+    )
     SIGNED_OUT = "您已退出登录"
     SIGN_OUT = "退出登录"
     KEY_CLEAR = "清空"
@@ -123,7 +125,9 @@ class Auth:
 class Home:
     TITLE = "华锦银发先锋"
     WELCOME = "欢迎来到华锦社区流动老党员之家"
-    INTRO = "退休了，党员身份不退岗。在这里亮明身份、加入文艺团队和志愿服务队、每周学习、请求上门看望。"
+    INTRO = (
+        "退休了，党员身份不退岗。在这里亮明身份、加入文艺团队和志愿服务队、每周学习、请求上门看望。"
+    )
     JOIN_CTA = "亮明身份"
     SIGN_IN_CTA = "登录"
     HELLO = "{name}，您好"
@@ -332,7 +336,9 @@ class Inbox:
     SUBMITTED_TITLE = "身份信息已提交"
     SUBMITTED_BODY = "您的亮明身份信息已提交，社区工作人员会尽快核实。"
     APPROVED_TITLE = "您已亮明身份"
-    APPROVED_BODY = "社区已核实您的党员身份，欢迎加入{grid}党支部！现在可以参加学习、文艺团队和志愿服务了。"
+    APPROVED_BODY = (
+        "社区已核实您的党员身份，欢迎加入{grid}党支部！现在可以参加学习、文艺团队和志愿服务了。"
+    )
     REJECTED_TITLE = "身份信息需要修改"
     REJECTED_BODY = "您提交的身份信息没有通过核实。原因：{reason}。请修改后重新提交。"
     REFERRAL_CREDIT_TITLE = "您推荐的党员已亮明身份"
@@ -451,3 +457,9 @@ class Soon:
         "visits": "在这里请求网格党支部上门看望的功能即将开放。现在有困难，请直接打电话给网格书记。",
     }
     BACK_HOME = "回到首页"
+
+
+class ReferralRule:
+    """Refusals when following up a referral."""
+
+    ALREADY_LINKED = "这条推荐已经关联了亮明身份信息，不用再跟进。"

@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh database per test, on SQLite and (when HUAJIN_TEST_PG_URL is set) PostgreSQL."""
+"""Shared fixtures: a fresh database a test, SQLite and (given HUAJIN_TEST_PG_URL) PostgreSQL."""
 
 import os
 
@@ -94,7 +94,11 @@ def staff(session, community):
 def secretary(session, community):
     """The secretary of grid 1."""
     return make_actor(
-        session, "13900000002", "李建华", roles=["secretary"], grid_id=community[0].id,
+        session,
+        "13900000002",
+        "李建华",
+        roles=["secretary"],
+        grid_id=community[0].id,
         password="grid-password-1",
     )
 
@@ -129,7 +133,9 @@ def run(engine):
 @pytest.fixture
 def admin(session, community):
     """An admin."""
-    return make_actor(session, "13900000000", "赵志刚", roles=["admin"], password="admin-password-1")
+    return make_actor(
+        session, "13900000000", "赵志刚", roles=["admin"], password="admin-password-1"
+    )
 
 
 @pytest.fixture
@@ -141,7 +147,11 @@ def member(session, community):
 COMPLETE_ANSWERS = {
     "basic": {"gender": "female", "birth_year": "1952"},
     "address": {"building": "1", "unit": "2", "room": "1502"},
-    "org": {"org_name": "荆州市某某局退休党支部", "org_place": "湖北省荆州市", "party_year": "1975"},
+    "org": {
+        "org_name": "荆州市某某局退休党支部",
+        "org_place": "湖北省荆州市",
+        "party_year": "1975",
+    },
     "moved_in": {"moved_in_year": "2016", "moved_in_month": "5"},
     "needs": {"mobility_limited": "no", "family_difficulty": "unknown"},
     "hobbies": {"hobbies": ["sing", "dance"], "wishes": "arts"},

@@ -24,7 +24,8 @@ def notice(message: rx.Var, warn: bool = False) -> rx.Component:
 def empty_state(title: str, hint: str = "") -> rx.Component:
     """What an empty list says instead."""
     return rx.el.div(
-        rx.el.p(title), rx.el.p(hint, class_name="hj-muted") if hint else rx.fragment(),
+        rx.el.p(title),
+        rx.el.p(hint, class_name="hj-muted") if hint else rx.fragment(),
         class_name="hj-empty",
     )
 
@@ -59,12 +60,20 @@ def pager(page: rx.Var, pages: rx.Var, on_prev, on_next) -> rx.Component:
         pages > 1,
         rx.el.nav(
             rx.el.button(
-                text.Kit.PREV_PAGE, type="button", on_click=on_prev, disabled=page <= 1,
+                text.Kit.PREV_PAGE,
+                type="button",
+                on_click=on_prev,
+                disabled=page <= 1,
                 class_name="hj-btn hj-btn-secondary hj-btn-small",
             ),
-            rx.el.span(text.Kit.PAGE_BEFORE, page, text.Kit.PAGE_MIDDLE, pages, text.Kit.PAGE_AFTER),
+            rx.el.span(
+                text.Kit.PAGE_BEFORE, page, text.Kit.PAGE_MIDDLE, pages, text.Kit.PAGE_AFTER
+            ),
             rx.el.button(
-                text.Kit.NEXT_PAGE, type="button", on_click=on_next, disabled=page >= pages,
+                text.Kit.NEXT_PAGE,
+                type="button",
+                on_click=on_next,
+                disabled=page >= pages,
                 class_name="hj-btn hj-btn-secondary hj-btn-small",
             ),
             class_name="hj-pager",

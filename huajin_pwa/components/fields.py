@@ -132,9 +132,7 @@ def choice_group(
         rx.el.legend(legend, class_name="hj-legend"),
         *_hint_and_error(errors, name, hint),
         *items,
-        class_name=rx.cond(
-            errors.contains(name), "hj-fieldset hj-field-error", "hj-fieldset"
-        ),
+        class_name=rx.cond(errors.contains(name), "hj-fieldset hj-field-error", "hj-fieldset"),
         aria_describedby=_described_by(errors, name, hint),
     )
 

@@ -10,10 +10,7 @@ PIN_LENGTH = 6
 def pin_dots(count: rx.Var) -> rx.Component:
     """Six dots, filled as digits are entered; screen readers hear the count."""
     return rx.el.div(
-        *[
-            rx.el.span(class_name=rx.cond(count > i, "hj-filled", ""))
-            for i in range(PIN_LENGTH)
-        ],
+        *[rx.el.span(class_name=rx.cond(count > i, "hj-filled", "")) for i in range(PIN_LENGTH)],
         rx.el.span(
             text.Auth.PIN_ENTERED.split("{count}")[0],
             count,

@@ -32,6 +32,7 @@ def header() -> rx.Component:
                     ),
                 ),
                 href="/messages",
+                id="inbox-link",
                 class_name="hj-inbox-link",
             ),
             rx.el.a(text.Nav.SIGN_IN, href="/login", class_name="hj-inbox-link"),

@@ -1,8 +1,8 @@
 """Shared column helpers."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def utcnow() -> datetime:
     """Now, as an aware UTC datetime (every timestamp column stores UTC)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

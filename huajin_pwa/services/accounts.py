@@ -42,7 +42,8 @@ def create_account(
         rules["pin"] = validate.pin
     else:
         rules["password"] = validate.password
-    clean = validate.collect({"phone": phone, "name": name, "pin": pin, "password": password}, rules)
+    answers = {"phone": phone, "name": name, "pin": pin, "password": password}
+    clean = validate.collect(answers, rules)
     secret = clean.get("pin") or clean["password"]
     account = Account(
         phone=clean["phone"],
@@ -93,7 +94,9 @@ def revoke_role(session: Session, actor: Actor | None, account_id: Any, role: An
     if role in OFFICE_ROLES:
         require_role(actor, ADMIN)
     account = _account(session, account_id)
-    session.exec(delete(RoleGrant).where(RoleGrant.account_id == account.id, RoleGrant.role == role))
+    session.exec(
+        delete(RoleGrant).where(RoleGrant.account_id == account.id, RoleGrant.role == role)
+    )
     audit.record(session, actor.account_id, "role_revoked", "account", account.id, str(role))
 
 

@@ -125,9 +125,7 @@ def open_session(session: Session, account: Account) -> str:
     token = secrets.token_urlsafe(32)
     life = PIN_SESSION if account.secret_kind == "pin" else PASSWORD_SESSION
     session.add(
-        AuthSession(
-            account_id=account.id, token_hash=token_hash(token), expires_at=utcnow() + life
-        )
+        AuthSession(account_id=account.id, token_hash=token_hash(token), expires_at=utcnow() + life)
     )
     return token
 

@@ -38,7 +38,9 @@ def locate(session: Session, building_value: Any, unit_value: Any, room_value: A
     if not raw_building:
         errors["building"] = text.Field.BUILDING_MISSING
     elif raw_building.isascii() and raw_building.isdigit() and len(raw_building) <= 4:
-        building = session.exec(select(Building).where(Building.number == int(raw_building))).first()
+        building = session.exec(
+            select(Building).where(Building.number == int(raw_building))
+        ).first()
     if building is None and "building" not in errors:
         errors["building"] = text.Field.BUILDING_UNKNOWN
     if building is None:

@@ -9,7 +9,14 @@ from huajin_pwa import text
 from huajin_pwa.models import Account, Disclosure, Grid
 from huajin_pwa.models.base import utcnow
 from huajin_pwa.services import accounts, audit, auth, community, inbox, validate
-from huajin_pwa.services.actor import MEMBER, SECRETARY, STAFF, Actor, require_role, require_signed_in
+from huajin_pwa.services.actor import (
+    MEMBER,
+    SECRETARY,
+    STAFF,
+    Actor,
+    require_role,
+    require_signed_in,
+)
 from huajin_pwa.services.errors import DomainError, FormError, PermissionDenied
 from huajin_pwa.services.pagination import Page, paginate
 
@@ -62,7 +69,7 @@ def start(session: Session, actor: Actor | None, form: Any) -> tuple[Disclosure,
 
 
 def resume(session: Session, actor: Actor | None) -> Disclosure:
-    """The signed-in person's own draft: the open one, or a new one after a refusal or withdrawal."""
+    """The signed-in person's own draft: the open one, or a new one after a refusal."""
     actor = require_signed_in(actor)
     latest = latest_for(session, actor.account_id)
     if latest is not None and latest.status == "draft":
@@ -83,8 +90,18 @@ def _copy_answers(old: Disclosure) -> Disclosure:
         name: getattr(old, name)
         for name in Disclosure.model_fields
         if name
-        not in {"id", "status", "consent_at", "reviewer_id", "review_reason", "created_at",
-                "submitted_at", "reviewed_at", "version", "filled_by_id"}
+        not in {
+            "id",
+            "status",
+            "consent_at",
+            "reviewer_id",
+            "review_reason",
+            "created_at",
+            "submitted_at",
+            "reviewed_at",
+            "version",
+            "filled_by_id",
+        }
     }
     return Disclosure(**keep)
 
@@ -92,9 +109,7 @@ def _copy_answers(old: Disclosure) -> Disclosure:
 def latest_for(session: Session, account_id: int) -> Disclosure | None:
     """An account's most recent disclosure, if any."""
     return session.exec(
-        select(Disclosure)
-        .where(Disclosure.account_id == account_id)
-        .order_by(Disclosure.id.desc())
+        select(Disclosure).where(Disclosure.account_id == account_id).order_by(Disclosure.id.desc())
     ).first()
 
 
@@ -254,7 +269,9 @@ def submit(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclos
     draft.submitted_at = utcnow()
     draft.version += 1
     session.add(draft)
-    inbox.send(session, draft.account_id, text.Inbox.SUBMITTED_TITLE, text.Inbox.SUBMITTED_BODY, "/me")
+    inbox.send(
+        session, draft.account_id, text.Inbox.SUBMITTED_TITLE, text.Inbox.SUBMITTED_BODY, "/me"
+    )
     return draft
 
 
@@ -280,8 +297,10 @@ def withdraw(session: Session, actor: Actor | None, disclosure_id: Any) -> None:
         raise DomainError(text.Staff.NOT_PENDING)
 
 
-def pending_queue(session: Session, actor: Actor | None, grid_id: Any = None, page: Any = 1) -> Page:
-    """Pending disclosures, oldest first, optionally of one grid; rows are (Disclosure, grid name)."""
+def pending_queue(
+    session: Session, actor: Actor | None, grid_id: Any = None, page: Any = 1
+) -> Page:
+    """Pending disclosures, oldest first, maybe of one grid; rows are (Disclosure, grid name)."""
     require_role(actor, STAFF)
     query = (
         select(Disclosure, Grid.name)
@@ -336,7 +355,12 @@ def reject(session: Session, actor: Actor | None, disclosure_id: Any, reason: An
         "/me",
     )
     audit.record(
-        session, actor.account_id, "disclosure_rejected", "disclosure", disclosure.id, clean["reason"]
+        session,
+        actor.account_id,
+        "disclosure_rejected",
+        "disclosure",
+        disclosure.id,
+        clean["reason"],
     )
     return disclosure
 
@@ -372,4 +396,3 @@ def already_reviewed_message(session: Session, disclosure: Disclosure) -> str:
     return text.Staff.ALREADY_REVIEWED.format(
         name=reviewer.name, status=text.Status.DISCLOSURE.get(disclosure.status, "")
     )
-

@@ -44,7 +44,9 @@ def credit(session: Session, account_id: int) -> tuple[int, int]:
     return sum(counts.values()), counts.get("disclosed", 0)
 
 
-def staff_list(session: Session, actor: Actor | None, open_only: bool = True, page: Any = 1) -> Page:
+def staff_list(
+    session: Session, actor: Actor | None, open_only: bool = True, page: Any = 1
+) -> Page:
     """Referrals for staff, oldest open first; rows are (Referral, referrer name)."""
     require_role(actor, STAFF)
     query = select(Referral, Account.name).join(Account, Account.id == Referral.referrer_id)
@@ -61,6 +63,8 @@ def follow_up(
     referral = _referral(session, referral_id)
     if status not in ("following", "closed"):
         raise DomainError(text.Err.BAD_REQUEST)
+    if referral.status == "disclosed":  # done: closing it would take the referrer's credit back
+        raise DomainError(text.ReferralRule.ALREADY_LINKED)
     clean = validate.collect(
         {"note": note},
         {"note": lambda v: validate.free_text(v, 0, 200, text.Field.STAFF_NOTE_LONG)},

@@ -1,6 +1,7 @@
 """Field rules shared by every form. Each returns the clean value or raises ValueError(message)."""
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from huajin_pwa import text
@@ -34,7 +35,7 @@ def pin(value: Any) -> str:
     raw = as_text(value)
     if len(raw) != 6 or not raw.isascii() or not raw.isdigit():
         raise ValueError(text.Field.PIN_INVALID)
-    steps = {int(b) - int(a) for a, b in zip(raw, raw[1:])}
+    steps = {int(b) - int(a) for a, b in pairwise(raw)}
     if len(set(raw)) == 1 or steps in ({1}, {-1}) or raw in WEAK_PINS:
         raise ValueError(text.Field.PIN_WEAK)
     return raw

@@ -25,7 +25,18 @@ ROUTES = {
     "check": "/join/check",
     "done": "/join/done",
 }
-ORDER = ["name", "account", "basic", "address", "org", "moved_in", "needs", "hobbies", "consent", "check"]
+ORDER = [
+    "name",
+    "account",
+    "basic",
+    "address",
+    "org",
+    "moved_in",
+    "needs",
+    "hobbies",
+    "consent",
+    "check",
+]
 NEW_BEHALF = "new"
 
 
@@ -114,7 +125,8 @@ class JoinState(SessionState):
             buildings = community.buildings(session)
             by_id = {b.id: b for b in buildings}
             self.building_options = [
-                [str(b.number), text.Join.BUILDING_OPTION.format(number=b.number)] for b in buildings
+                [str(b.number), text.Join.BUILDING_OPTION.format(number=b.number)]
+                for b in buildings
             ]
             grid = None
             if draft is not None and draft.grid_id:
@@ -169,7 +181,10 @@ class JoinState(SessionState):
 
     def _fail(self, errors: dict[str, str], form: dict[str, Any]):
         self.errors = errors
-        self.answers = {**self.answers, **{k: str(v) for k, v in form.items() if isinstance(v, str)}}
+        self.answers = {
+            **self.answers,
+            **{k: str(v) for k, v in form.items() if isinstance(v, str)},
+        }
         return rx.call_script("window.huajinFocusErrors()")
 
     @rx.event
@@ -293,7 +308,9 @@ class JoinState(SessionState):
         moved_in = ""
         if draft.moved_in_year:
             moved_in = (
-                text.Join.MOVED_IN_FORMAT.format(year=draft.moved_in_year, month=draft.moved_in_month)
+                text.Join.MOVED_IN_FORMAT.format(
+                    year=draft.moved_in_year, month=draft.moved_in_month
+                )
                 if draft.moved_in_month
                 else text.Join.MOVED_IN_YEAR_ONLY.format(year=draft.moved_in_year)
             )

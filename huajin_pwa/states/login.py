@@ -4,7 +4,7 @@ from typing import Any
 
 import reflex as rx
 
-from huajin_pwa import db, text
+from huajin_pwa import db
 from huajin_pwa.components.keypad import PIN_LENGTH
 from huajin_pwa.services import auth
 from huajin_pwa.services.errors import FormError

@@ -44,9 +44,15 @@ class MeState(SessionState):
             latest = disclosure.latest_for(session, actor.account_id)
             made, disclosed = referral.credit(session, actor.account_id)
             grid = session.get(Grid, latest.grid_id) if latest and latest.grid_id else None
-            filler = session.get(Account, latest.filled_by_id) if latest and latest.filled_by_id else None
+            filler = (
+                session.get(Account, latest.filled_by_id)
+                if latest and latest.filled_by_id
+                else None
+            )
         self.phone = actor.phone
-        self.role_names = [text.Me.ROLE_NAMES[r] for r in sorted(actor.roles) if r in text.Me.ROLE_NAMES]
+        self.role_names = [
+            text.Me.ROLE_NAMES[r] for r in sorted(actor.roles) if r in text.Me.ROLE_NAMES
+        ]
         self.referrals_made, self.referrals_disclosed = made, disclosed
         self.grid_name = grid.name if grid else ""
         self.filled_by = text.Me.FILLED_BY.format(name=filler.name) if filler else ""

@@ -80,7 +80,11 @@ class StaffReferralState(SessionState):
                 "whereabouts": r.whereabouts,
                 "how_known": r.how_known,
                 "status": text.Status.REFERRAL[r.status],
-                "tone": "ok" if r.status == "disclosed" else "warn" if r.status == "new" else "plain",
+                "tone": "ok"
+                if r.status == "disclosed"
+                else "warn"
+                if r.status == "new"
+                else "plain",
                 "note": r.staff_note,
                 "referrer": text.Staff.REFERRED_BY.format(name=referrer),
                 "when": present.day(r.created_at),

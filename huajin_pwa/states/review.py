@@ -58,13 +58,17 @@ class ReviewState(SessionState):
         self.status_label = text.Status.DISCLOSURE[item.status]
         labels = text.Join.FIELD_LABELS
         address = (
-            text.Join.ADDRESS_FORMAT.format(building=building.number, unit=item.unit, room=item.room)
+            text.Join.ADDRESS_FORMAT.format(
+                building=building.number, unit=item.unit, room=item.room
+            )
             if building
             else ""
         )
         moved = text.Join.MOVED_IN_YEAR_ONLY.format(year=item.moved_in_year)
         if item.moved_in_month:
-            moved = text.Join.MOVED_IN_FORMAT.format(year=item.moved_in_year, month=item.moved_in_month)
+            moved = text.Join.MOVED_IN_FORMAT.format(
+                year=item.moved_in_year, month=item.moved_in_month
+            )
         self.rows = [
             [labels["name"], item.name],
             [labels["phone"], account.phone if account else ""],

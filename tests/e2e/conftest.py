@@ -63,9 +63,24 @@ def app_url(tmp_path_factory):
     log = folder / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-             "--frontend-port", str(port), "--backend-port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -95,7 +110,9 @@ def new_phone(browser):
     contexts = []
 
     def make() -> Page:
-        context = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True)
+        context = browser.new_context(
+            viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True
+        )
         contexts.append(context)
         return context.new_page()
 
@@ -125,9 +142,7 @@ SMALLEST_MAIN_TEXT = """() => Math.min(...[...document.querySelectorAll(
 def assert_accessible(page: Page) -> None:
     """axe-core: no serious or critical violations; body text >= 20 px."""
     results = Axe().run(page)
-    bad = [
-        v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
-    ]
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     assert not bad, results.generate_report()
     smallest = page.evaluate(SMALLEST_MAIN_TEXT)
     assert smallest >= 20, f"text smaller than 20 px in <main>: {smallest}"
@@ -145,4 +160,4 @@ def sign_in(page: Page, base: str, phone_number: str, secret: str) -> None:
     else:
         page.get_by_label("密码").fill(secret)
         page.get_by_role("button", name="登录", exact=True).click()
-    expect(page.get_by_role("link", name="消息")).to_be_visible()
+    expect(page.locator("#inbox-link")).to_be_visible()

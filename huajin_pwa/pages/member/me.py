@@ -17,12 +17,17 @@ def status_card() -> rx.Component:
         rx.cond(
             MeState.approved,
             rx.el.p(
-                rx.icon("badge-check", aria_hidden="true"), M.BADGE,
-                class_name="hj-tag hj-tag-ok", id="badge", style={"font_size": "1.2rem"},
+                rx.icon("badge-check", aria_hidden="true"),
+                M.BADGE,
+                class_name="hj-tag hj-tag-ok",
+                id="badge",
+                style={"font_size": "1.2rem"},
             ),
             rx.el.p(status_tag(MeState.status_label, MeState.status_tone)),
         ),
-        rx.cond(MeState.reason != "", rx.el.p(MeState.reason, class_name="hj-notice hj-notice-warn")),
+        rx.cond(
+            MeState.reason != "", rx.el.p(MeState.reason, class_name="hj-notice hj-notice-warn")
+        ),
         rx.cond(MeState.submitted_on != "", rx.el.p(MeState.submitted_on)),
         rx.cond(MeState.filled_by != "", rx.el.p(MeState.filled_by)),
         rx.cond(MeState.grid_name != "", rx.el.p(M.GRID, "：", MeState.grid_name)),
@@ -48,17 +53,21 @@ def me_page() -> rx.Component:
             MeState.role_names.length() > 0,
             card(
                 rx.el.h2(M.ROLES),
-                rx.el.p(rx.foreach(MeState.role_names, lambda r: status_tag(r, "plain")),
-                        style={"display": "flex", "gap": "0.5rem", "flex_wrap": "wrap"}),
+                rx.el.p(
+                    rx.foreach(MeState.role_names, lambda r: status_tag(r, "plain")),
+                    style={"display": "flex", "gap": "0.5rem", "flex_wrap": "wrap"},
+                ),
             ),
         ),
         card(
             rx.el.h2(M.REFERRALS),
             rx.el.p(
-                M.REFERRAL_CREDIT.split("{total}")[0], MeState.referrals_made,
+                M.REFERRAL_CREDIT.split("{total}")[0],
+                MeState.referrals_made,
                 M.REFERRAL_CREDIT.split("{total}")[1].split("{disclosed}")[0],
                 MeState.referrals_disclosed,
-                M.REFERRAL_CREDIT.split("{disclosed}")[1], id="referral-credit",
+                M.REFERRAL_CREDIT.split("{disclosed}")[1],
+                id="referral-credit",
             ),
             rx.cond(MeState.approved, link_button(M.REFER, "/me/refer", False)),
         ),

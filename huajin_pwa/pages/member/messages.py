@@ -8,23 +8,25 @@ from huajin_pwa.components.display import card, empty_state, pager
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.states.inbox import InboxState
 
-I = text.Inbox
+INBOX = text.Inbox
 
 
 def message_card(row) -> rx.Component:
     return card(
         rx.el.div(
             rx.el.h2(row["title"], style={"margin": "0"}),
-            rx.cond(row["unread"] != "", rx.el.span(I.UNREAD, class_name="hj-tag hj-tag-warn")),
+            rx.cond(row["unread"] != "", rx.el.span(INBOX.UNREAD, class_name="hj-tag hj-tag-warn")),
             class_name="hj-row",
         ),
         rx.el.p(row["when"], class_name="hj-muted"),
         rx.el.p(row["body"]),
         rx.el.div(
-            rx.cond(row["link"] != "", rx.el.a(I.OPEN_LINK, href=row["link"], class_name="hj-link")),
+            rx.cond(
+                row["link"] != "", rx.el.a(INBOX.OPEN_LINK, href=row["link"], class_name="hj-link")
+            ),
             rx.cond(
                 row["unread"] != "",
-                small_button(I.MARK_READ, on_click=InboxState.mark_read(row["id"])),
+                small_button(INBOX.MARK_READ, on_click=InboxState.mark_read(row["id"])),
             ),
             class_name="hj-row",
         ),
@@ -33,15 +35,18 @@ def message_card(row) -> rx.Component:
 
 def messages_page() -> rx.Component:
     return page_frame(
-        rx.el.h1(I.TITLE),
+        rx.el.h1(INBOX.TITLE),
         rx.cond(
             InboxState.rows.length() > 0,
             rx.fragment(
-                rx.cond(InboxState.unread > 0, small_button(I.MARK_ALL_READ, on_click=InboxState.mark_all_read)),
+                rx.cond(
+                    InboxState.unread > 0,
+                    small_button(INBOX.MARK_ALL_READ, on_click=InboxState.mark_all_read),
+                ),
                 rx.el.div(rx.foreach(InboxState.rows, message_card), style={"margin_top": "1rem"}),
                 pager(InboxState.page, InboxState.pages, InboxState.go(-1), InboxState.go(1)),
             ),
-            empty_state(I.EMPTY, I.EMPTY_HINT),
+            empty_state(INBOX.EMPTY, INBOX.EMPTY_HINT),
         ),
         active="me",
     )

@@ -16,12 +16,21 @@ def refer_page() -> rx.Component:
     form_page = question_page(
         R.TITLE,
         text_field("name", R.NAME_LABEL, ReferState.errors, max_length=60),
-        text_field("whereabouts", R.WHEREABOUTS_LABEL, ReferState.errors, hint=R.WHEREABOUTS_HINT,
-                   max_length=120),
-        textarea_field("how_known", R.HOW_KNOWN_LABEL, ReferState.errors, hint=R.HOW_KNOWN_HINT,
-                       max_length=400),
-        on_submit=ReferState.submit, error_list=ReferState.error_list, back="/me",
-        intro=[R.INTRO], submit_label=R.SUBMIT,
+        text_field(
+            "whereabouts",
+            R.WHEREABOUTS_LABEL,
+            ReferState.errors,
+            hint=R.WHEREABOUTS_HINT,
+            max_length=120,
+        ),
+        textarea_field(
+            "how_known", R.HOW_KNOWN_LABEL, ReferState.errors, hint=R.HOW_KNOWN_HINT, max_length=400
+        ),
+        on_submit=ReferState.submit,
+        error_list=ReferState.error_list,
+        back="/me",
+        intro=[R.INTRO],
+        submit_label=R.SUBMIT,
     )
     return rx.cond(
         ReferState.done,

@@ -25,13 +25,19 @@ def signed_in() -> rx.Component:
         rx.el.h1(H.HELLO.split("{name}")[0], HomeState.user_name, H.HELLO.split("{name}")[1]),
         card(
             rx.el.h2(H.YOUR_STATUS),
-            rx.el.p(rx.el.span(HomeState.status_label, class_name="hj-tag hj-tag-" + HomeState.status_tone)),
+            rx.el.p(
+                rx.el.span(
+                    HomeState.status_label, class_name="hj-tag hj-tag-" + HomeState.status_tone
+                )
+            ),
             link_button(text.Me.TITLE, "/me", False),
         ),
         rx.cond(
             HomeState.unread > 0,
             card(
-                rx.el.p(H.UNREAD.split("{count}")[0], HomeState.unread, H.UNREAD.split("{count}")[1]),
+                rx.el.p(
+                    H.UNREAD.split("{count}")[0], HomeState.unread, H.UNREAD.split("{count}")[1]
+                ),
                 link_button(H.MESSAGES_CTA, "/messages"),
             ),
         ),
@@ -42,9 +48,7 @@ def signed_in() -> rx.Component:
                 secondary_button(text.Staff.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
             ),
             rx.cond(HomeState.is_member, link_button(H.REFER_CTA, "/me/refer", False)),
-            rx.cond(
-                HomeState.status_code == "", link_button(text.Me.START_JOIN, "/join", False)
-            ),
+            rx.cond(HomeState.status_code == "", link_button(text.Me.START_JOIN, "/join", False)),
         ),
     )
 

@@ -25,8 +25,15 @@ def _behalf_note() -> rx.Component:
 
 def _question(title, *fields, on_submit, back, number, intro=None):
     return question_page(
-        title, _behalf_note(), *fields, on_submit=on_submit, error_list=S.error_list, back=back,
-        step=_step(number), intro=intro, ready=S.ready,
+        title,
+        _behalf_note(),
+        *fields,
+        on_submit=on_submit,
+        error_list=S.error_list,
+        back=back,
+        step=_step(number),
+        intro=intro,
+        ready=S.ready,
     )
 
 
@@ -46,22 +53,59 @@ def intro_page() -> rx.Component:
 def name_page() -> rx.Component:
     return _question(
         T.NAME_Q,
-        text_field("name", T.NAME_Q, S.errors, S.answers["name"], hint=T.NAME_HINT,
-                   auto_complete="name", max_length=60),
-        on_submit=S.save_name, back="/join", number=1,
+        text_field(
+            "name",
+            T.NAME_Q,
+            S.errors,
+            S.answers["name"],
+            hint=T.NAME_HINT,
+            auto_complete="name",
+            max_length=60,
+        ),
+        on_submit=S.save_name,
+        back="/join",
+        number=1,
     )
 
 
 def account_page() -> rx.Component:
     return _question(
         T.ACCOUNT_Q,
-        text_field("phone", T.PHONE_LABEL, S.errors, hint=text.Auth.PHONE_HINT, type="tel",
-                   input_mode="numeric", auto_complete="tel", max_length=20),
-        text_field("pin", T.PIN_LABEL, S.errors, hint=T.PIN_HINT, type="password",
-                   input_mode="numeric", auto_complete="new-password", max_length=6, short=True),
-        text_field("pin_again", T.PIN_AGAIN_LABEL, S.errors, type="password", input_mode="numeric",
-                   auto_complete="new-password", max_length=6, short=True),
-        on_submit=S.save_account, back=ROUTES["name"], number=2, intro=[T.ACCOUNT_HINT],
+        text_field(
+            "phone",
+            T.PHONE_LABEL,
+            S.errors,
+            hint=text.Auth.PHONE_HINT,
+            type="tel",
+            input_mode="numeric",
+            auto_complete="tel",
+            max_length=20,
+        ),
+        text_field(
+            "pin",
+            T.PIN_LABEL,
+            S.errors,
+            hint=T.PIN_HINT,
+            type="password",
+            input_mode="numeric",
+            auto_complete="new-password",
+            max_length=6,
+            short=True,
+        ),
+        text_field(
+            "pin_again",
+            T.PIN_AGAIN_LABEL,
+            S.errors,
+            type="password",
+            input_mode="numeric",
+            auto_complete="new-password",
+            max_length=6,
+            short=True,
+        ),
+        on_submit=S.save_account,
+        back=ROUTES["name"],
+        number=2,
+        intro=[T.ACCOUNT_HINT],
     )
 
 
@@ -69,47 +113,122 @@ def basic_page() -> rx.Component:
     return _question(
         T.BASIC_Q,
         choice_group("gender", T.GENDER_LABEL, S.errors, T.GENDERS, S.answers["gender"]),
-        text_field("birth_year", T.BIRTH_YEAR_LABEL, S.errors, S.answers["birth_year"],
-                   hint=T.BIRTH_YEAR_HINT, input_mode="numeric", max_length=4, short=True),
-        on_submit=S.save_basic, back=ROUTES["name"], number=3,
+        text_field(
+            "birth_year",
+            T.BIRTH_YEAR_LABEL,
+            S.errors,
+            S.answers["birth_year"],
+            hint=T.BIRTH_YEAR_HINT,
+            input_mode="numeric",
+            max_length=4,
+            short=True,
+        ),
+        on_submit=S.save_basic,
+        back=ROUTES["name"],
+        number=3,
     )
 
 
 def address_page() -> rx.Component:
     return _question(
         T.ADDRESS_Q,
-        select_field("building", T.BUILDING_LABEL, S.errors, S.building_options,
-                     S.answers["building"], placeholder=T.BUILDING_CHOOSE),
-        text_field("unit", T.UNIT_LABEL, S.errors, S.answers["unit"], hint=T.UNIT_HINT,
-                   input_mode="numeric", max_length=2, short=True),
-        text_field("room", T.ROOM_LABEL, S.errors, S.answers["room"], hint=T.ROOM_HINT,
-                   input_mode="numeric", max_length=4, short=True),
-        on_submit=S.save_address, back=ROUTES["basic"], number=4, intro=[T.ADDRESS_HINT],
+        select_field(
+            "building",
+            T.BUILDING_LABEL,
+            S.errors,
+            S.building_options,
+            S.answers["building"],
+            placeholder=T.BUILDING_CHOOSE,
+        ),
+        text_field(
+            "unit",
+            T.UNIT_LABEL,
+            S.errors,
+            S.answers["unit"],
+            hint=T.UNIT_HINT,
+            input_mode="numeric",
+            max_length=2,
+            short=True,
+        ),
+        text_field(
+            "room",
+            T.ROOM_LABEL,
+            S.errors,
+            S.answers["room"],
+            hint=T.ROOM_HINT,
+            input_mode="numeric",
+            max_length=4,
+            short=True,
+        ),
+        on_submit=S.save_address,
+        back=ROUTES["basic"],
+        number=4,
+        intro=[T.ADDRESS_HINT],
     )
 
 
 def org_page() -> rx.Component:
     return _question(
         T.ORG_Q,
-        text_field("org_name", T.ORG_NAME_LABEL, S.errors, S.answers["org_name"],
-                   hint=T.ORG_NAME_HINT, max_length=120),
-        text_field("org_place", T.ORG_PLACE_LABEL, S.errors, S.answers["org_place"],
-                   hint=T.ORG_PLACE_HINT, max_length=60),
-        text_field("party_year", T.PARTY_YEAR_LABEL, S.errors, S.answers["party_year"],
-                   hint=T.PARTY_YEAR_HINT, input_mode="numeric", max_length=4, short=True),
-        on_submit=S.save_org, back=ROUTES["address"], number=5, intro=[T.ORG_HINT],
+        text_field(
+            "org_name",
+            T.ORG_NAME_LABEL,
+            S.errors,
+            S.answers["org_name"],
+            hint=T.ORG_NAME_HINT,
+            max_length=120,
+        ),
+        text_field(
+            "org_place",
+            T.ORG_PLACE_LABEL,
+            S.errors,
+            S.answers["org_place"],
+            hint=T.ORG_PLACE_HINT,
+            max_length=60,
+        ),
+        text_field(
+            "party_year",
+            T.PARTY_YEAR_LABEL,
+            S.errors,
+            S.answers["party_year"],
+            hint=T.PARTY_YEAR_HINT,
+            input_mode="numeric",
+            max_length=4,
+            short=True,
+        ),
+        on_submit=S.save_org,
+        back=ROUTES["address"],
+        number=5,
+        intro=[T.ORG_HINT],
     )
 
 
 def moved_in_page() -> rx.Component:
     return _question(
         T.MOVED_IN_Q,
-        text_field("moved_in_year", T.MOVED_IN_YEAR_LABEL, S.errors, S.answers["moved_in_year"],
-                   hint=T.MOVED_IN_YEAR_HINT, input_mode="numeric", max_length=4, short=True),
-        text_field("moved_in_month", T.MOVED_IN_MONTH_LABEL + text.Kit.OPTIONAL, S.errors,
-                   S.answers["moved_in_month"], hint=T.MOVED_IN_MONTH_HINT, input_mode="numeric",
-                   max_length=2, short=True),
-        on_submit=S.save_moved_in, back=ROUTES["org"], number=6,
+        text_field(
+            "moved_in_year",
+            T.MOVED_IN_YEAR_LABEL,
+            S.errors,
+            S.answers["moved_in_year"],
+            hint=T.MOVED_IN_YEAR_HINT,
+            input_mode="numeric",
+            max_length=4,
+            short=True,
+        ),
+        text_field(
+            "moved_in_month",
+            T.MOVED_IN_MONTH_LABEL + text.Kit.OPTIONAL,
+            S.errors,
+            S.answers["moved_in_month"],
+            hint=T.MOVED_IN_MONTH_HINT,
+            input_mode="numeric",
+            max_length=2,
+            short=True,
+        ),
+        on_submit=S.save_moved_in,
+        back=ROUTES["org"],
+        number=6,
     )
 
 
@@ -117,11 +236,20 @@ def needs_page() -> rx.Component:
     options = {"yes": text.Kit.YES, "no": text.Kit.NO, "unknown": T.PREFER_NOT}
     return _question(
         T.NEEDS_Q,
-        choice_group("mobility_limited", T.MOBILITY_LABEL, S.errors, options,
-                     S.answers["mobility_limited"]),
-        choice_group("family_difficulty", T.DIFFICULTY_LABEL, S.errors, options,
-                     S.answers["family_difficulty"]),
-        on_submit=S.save_needs, back=ROUTES["moved_in"], number=7, intro=[T.NEEDS_WHY],
+        choice_group(
+            "mobility_limited", T.MOBILITY_LABEL, S.errors, options, S.answers["mobility_limited"]
+        ),
+        choice_group(
+            "family_difficulty",
+            T.DIFFICULTY_LABEL,
+            S.errors,
+            options,
+            S.answers["family_difficulty"],
+        ),
+        on_submit=S.save_needs,
+        back=ROUTES["moved_in"],
+        number=7,
+        intro=[T.NEEDS_WHY],
     )
 
 
@@ -130,16 +258,28 @@ def hobbies_page() -> rx.Component:
         T.HOBBIES_Q,
         choice_group("hobbies", T.HOBBIES_LABEL, S.errors, T.HOBBIES, S.hobby_codes, multiple=True),
         choice_group("wishes", T.WISHES_LABEL, S.errors, T.WISHES, S.wish_codes, multiple=True),
-        on_submit=S.save_hobbies, back=ROUTES["needs"], number=8, intro=[T.HOBBIES_HINT],
+        on_submit=S.save_hobbies,
+        back=ROUTES["needs"],
+        number=8,
+        intro=[T.HOBBIES_HINT],
     )
 
 
 def consent_page() -> rx.Component:
     return _question(
         T.CONSENT_Q,
-        choice_group("consent", T.CONSENT_Q, S.errors, {"on": T.CONSENT_LABEL}, S.answers["consent"],
-                     multiple=True),
-        on_submit=S.save_consent, back=ROUTES["hobbies"], number=9, intro=T.CONSENT_TEXT,
+        choice_group(
+            "consent",
+            T.CONSENT_Q,
+            S.errors,
+            {"on": T.CONSENT_LABEL},
+            S.answers["consent"],
+            multiple=True,
+        ),
+        on_submit=S.save_consent,
+        back=ROUTES["hobbies"],
+        number=9,
+        intro=T.CONSENT_TEXT,
     )
 
 

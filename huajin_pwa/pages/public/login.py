@@ -14,8 +14,14 @@ from huajin_pwa.states.login import LoginState
 def phone_step() -> rx.Component:
     return rx.el.form(
         text_field(
-            "phone", text.Auth.PHONE_LABEL, LoginState.errors, default=LoginState.phone,
-            hint=text.Auth.PHONE_HINT, type="tel", input_mode="numeric", auto_complete="tel",
+            "phone",
+            text.Auth.PHONE_LABEL,
+            LoginState.errors,
+            default=LoginState.phone,
+            hint=text.Auth.PHONE_HINT,
+            type="tel",
+            input_mode="numeric",
+            auto_complete="tel",
             max_length=20,
         ),
         primary_button(text.Auth.NEXT),
@@ -47,8 +53,13 @@ def password_step() -> rx.Component:
     return rx.el.form(
         rx.el.p(text.Auth.PHONE_LABEL, "：", LoginState.phone),
         text_field(
-            "password", text.Auth.PASSWORD_LABEL, LoginState.errors, hint=text.Auth.PASSWORD_HINT,
-            type="password", auto_complete="current-password", max_length=128,
+            "password",
+            text.Auth.PASSWORD_LABEL,
+            LoginState.errors,
+            hint=text.Auth.PASSWORD_HINT,
+            type="password",
+            auto_complete="current-password",
+            max_length=128,
         ),
         actions(
             primary_button(text.Auth.SIGN_IN),

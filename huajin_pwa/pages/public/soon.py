@@ -1,4 +1,4 @@
-"""/study, /activities, /visits until their features arrive: what will be here, and where to go now."""
+"""/study, /activities, /visits until their features arrive: what will be here, where to go now."""
 
 import reflex as rx
 

@@ -19,11 +19,18 @@ def stat(label: str, value) -> rx.Component:
 
 def queue_row(row) -> rx.Component:
     return card(
-        rx.el.div(rx.el.h3(row["name"], style={"margin": "0"}),
-                  rx.cond(row["behalf"] != "", status_tag(row["behalf"], "plain")), class_name="hj-row"),
+        rx.el.div(
+            rx.el.h3(row["name"], style={"margin": "0"}),
+            rx.cond(row["behalf"] != "", status_tag(row["behalf"], "plain")),
+            class_name="hj-row",
+        ),
         rx.el.p(row["grid"], " · ", row["submitted"]),
-        link_button(T.OPEN, "/staff/disclosures/" + row["id"], False,
-                    aria_label=T.OPEN + " " + row["name"].to(str)),
+        link_button(
+            T.OPEN,
+            "/staff/disclosures/" + row["id"],
+            False,
+            aria_label=T.OPEN + " " + row["name"].to(str),
+        ),
     )
 
 
@@ -39,16 +46,23 @@ def staff_page() -> rx.Component:
             id="staff-counts",
         ),
         rx.el.h2(T.BY_GRID),
-        rx.el.ul(rx.foreach(StaffState.by_grid, lambda g: rx.el.li(g[0], "：", g[1])),
-                 id="by-grid"),
+        rx.el.ul(
+            rx.foreach(StaffState.by_grid, lambda g: rx.el.li(g[0], "：", g[1])), id="by-grid"
+        ),
         actions(
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
         ),
         rx.el.h2(T.QUEUE, id="queue"),
         rx.el.form(
-            select_field("grid", T.FILTER_GRID, rx.Var.create({}), StaffState.grid_options, StaffState.grid_filter,
-                         placeholder=T.ALL_GRIDS),
+            select_field(
+                "grid",
+                T.FILTER_GRID,
+                rx.Var.create({}),
+                StaffState.grid_options,
+                StaffState.grid_filter,
+                placeholder=T.ALL_GRIDS,
+            ),
             primary_button(T.FILTER_GRID),
             on_submit=StaffState.filter_grid,
             reset_on_submit=False,

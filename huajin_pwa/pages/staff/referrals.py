@@ -16,8 +16,11 @@ S = StaffReferralState
 def referral_card(row) -> rx.Component:
     rid = row["id"].to(str)
     return card(
-        rx.el.div(rx.el.h2(row["name"], style={"margin": "0"}), status_tag(row["status"], row["tone"]),
-                  class_name="hj-row"),
+        rx.el.div(
+            rx.el.h2(row["name"], style={"margin": "0"}),
+            status_tag(row["status"], row["tone"]),
+            class_name="hj-row",
+        ),
         rx.el.p(row["referrer"], " · ", row["when"]),
         rx.el.p(R.WHEREABOUTS.split("{text}")[0], row["whereabouts"]),
         rx.el.p(R.HOW_KNOWN.split("{text}")[0], row["how_known"]),
@@ -32,9 +35,14 @@ def referral_card(row) -> rx.Component:
                 rx.el.legend(R.STATUS_LABEL, class_name="hj-legend"),
                 *[
                     rx.el.label(
-                        rx.el.input(type="radio", name="status", value=code,
-                                    default_checked=code == "following"),
-                        label, class_name="hj-choice",
+                        rx.el.input(
+                            type="radio",
+                            name="status",
+                            value=code,
+                            default_checked=code == "following",
+                        ),
+                        label,
+                        class_name="hj-choice",
                     )
                     for code, label in R.STATUSES.items()
                 ],
@@ -49,8 +57,14 @@ def referral_card(row) -> rx.Component:
             rx.el.input(type="hidden", name="referral_id", value=rid),
             rx.el.label(T.LINK_PHONE, html_for="phone-" + rid, style={"margin_top": "1rem"}),
             rx.el.span(T.LINK_PHONE_HINT, class_name="hj-hint"),
-            rx.el.input(name="phone", id="phone-" + rid, type="tel", input_mode="numeric",
-                        class_name="hj-input", max_length=20),
+            rx.el.input(
+                name="phone",
+                id="phone-" + rid,
+                type="tel",
+                input_mode="numeric",
+                class_name="hj-input",
+                max_length=20,
+            ),
             rx.el.div(primary_button(T.LINK), style={"margin_top": "0.75rem"}),
             on_submit=S.link,
         ),
@@ -64,8 +78,11 @@ def staff_referrals_page() -> rx.Component:
         small_button(rx.cond(S.open_only, R.SHOW_ALL, R.SHOW_OPEN), on_click=S.toggle_open_only),
         rx.cond(
             S.rows.length() > 0,
-            rx.el.div(rx.foreach(S.rows, referral_card), pager(S.page, S.pages, S.go(-1), S.go(1)),
-                      style={"margin_top": "1rem"}),
+            rx.el.div(
+                rx.foreach(S.rows, referral_card),
+                pager(S.page, S.pages, S.go(-1), S.go(1)),
+                style={"margin_top": "1rem"},
+            ),
             empty_state(T.REFERRAL_EMPTY),
         ),
         back="/staff",

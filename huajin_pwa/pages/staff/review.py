@@ -19,8 +19,13 @@ def decision() -> rx.Component:
             rx.el.form(primary_button(T.APPROVE), on_submit=ReviewState.approve),
             rx.el.h2(T.REJECT),
             rx.el.form(
-                textarea_field("reason", T.REJECT_REASON, ReviewState.errors,
-                               hint=T.REJECT_REASON_HINT, max_length=400),
+                textarea_field(
+                    "reason",
+                    T.REJECT_REASON,
+                    ReviewState.errors,
+                    hint=T.REJECT_REASON_HINT,
+                    max_length=400,
+                ),
                 primary_button(T.REJECT),
                 on_submit=ReviewState.reject,
                 reset_on_submit=False,
