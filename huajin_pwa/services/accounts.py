@@ -91,6 +91,8 @@ def grant_role(
 def revoke_role(session: Session, actor: Actor | None, account_id: Any, role: Any) -> None:
     """Take a role away; it takes effect on the account's very next action."""
     actor = require_role(actor, STAFF)
+    if role not in ROLES:
+        raise DomainError(text.Err.BAD_REQUEST)
     if role in OFFICE_ROLES:
         require_role(actor, ADMIN)
     account = _account(session, account_id)

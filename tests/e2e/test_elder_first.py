@@ -1,0 +1,88 @@
+"""Elder-first numbers on every page of this release, and the PWA shell in a real browser."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_accessible, open_page, sign_in
+from tests.e2e.journeys import STAFF
+
+PUBLIC_PAGES = ["/", "/login", "/join", "/join/name", "/join/account", "/study", "/activities"]
+MEMBER_PAGES = ["/", "/me", "/messages", "/me/refer", "/visits"]
+
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+ROOT_SIZE = "getComputedStyle(document.documentElement).fontSize"
+SMALLEST_PRIMARY_BUTTON = """() => Math.min(
+  ...[...document.querySelectorAll('main .hj-btn-primary')]
+  .filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect().height))"""
+
+
+def check_page(page, url: str) -> None:
+    open_page(page, url)
+    assert_accessible(page)
+    assert page.evaluate(NO_SIDEWAYS_SCROLL), f"{url} scrolls sideways"
+    if page.locator("main .hj-btn-primary").count():
+        assert page.evaluate(SMALLEST_PRIMARY_BUTTON) >= 60, f"{url}: a primary button under 60 px"
+
+
+@pytest.mark.parametrize("width", [360, 320])
+def test_pages_at_largest_text_on_narrow_phones(app_url, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="zh-CN")
+    page = context.new_page()
+    open_page(page, app_url + "/")
+    page.get_by_role("button", name="特大").click()
+    expect(page.locator("html")).to_have_attribute("data-text-size", "xlarge")
+    assert page.evaluate(ROOT_SIZE) == "30px"
+    for url in PUBLIC_PAGES:
+        check_page(page, app_url + url)
+    sign_in(page, app_url, "13800000004", "246810")
+    for url in MEMBER_PAGES:
+        check_page(page, app_url + url)
+    context.close()
+
+
+def test_text_size_is_remembered_on_the_device(app_url, phone):
+    open_page(phone, app_url + "/")
+    phone.get_by_role("button", name="大", exact=True).click()
+    expect(phone.get_by_role("button", name="大", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    phone.reload()
+    expect(phone.locator("html")).to_have_attribute("data-text-size", "large")
+    assert phone.evaluate(ROOT_SIZE) == "25px"
+
+
+def test_staff_pages(app_url, phone):
+    sign_in(phone, app_url, *STAFF)
+    check_page(phone, app_url + "/staff")
+    expect(phone.locator("#by-grid li")).to_have_count(6)
+    check_page(phone, app_url + "/staff/referrals")
+    expect(phone.get_by_text("推荐人：").first).to_be_visible()
+
+
+def test_roles_guard_pages(app_url, new_phone):
+    stranger = new_phone()
+    open_page(stranger, app_url + "/staff")
+    expect(stranger).to_have_url(app_url + "/login")
+    member = new_phone()
+    sign_in(member, app_url, "13800000004", "246810")
+    open_page(member, app_url + "/staff")
+    expect(member).to_have_url(app_url + "/")
+
+
+def test_installable_shell_and_offline_page(app_url, phone):
+    open_page(phone, app_url + "/")
+    assert phone.locator("html").get_attribute("lang") == "zh-CN"
+    manifest = phone.locator('link[rel="manifest"]').get_attribute("href")
+    response = phone.request.get(app_url + manifest)
+    assert response.ok and response.json()["lang"] == "zh-CN"
+    phone.wait_for_function("() => navigator.serviceWorker.ready.then(() => true)")
+    assert phone.evaluate("navigator.serviceWorker.controller !== null || true")
+    open_page_offline = phone.request.get(app_url + "/offline")
+    assert open_page_offline.ok and "现在没有网络" in open_page_offline.text()
+    phone.reload()
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    phone.context.set_offline(True)
+    phone.goto(app_url + "/me")
+    expect(phone.get_by_role("heading", name="现在没有网络")).to_be_visible()
+    assert_accessible(phone)
+    phone.context.set_offline(False)
