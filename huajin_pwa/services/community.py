@@ -61,6 +61,8 @@ def locate(session: Session, building_value: Any, unit_value: Any, room_value: A
             errors["room"] = text.Field.ROOM_UNKNOWN.format(
                 floors=building.floors, rooms=building.rooms_per_floor
             )
+        else:
+            room = f"{floor}{number:02d}"  # one spelling per home: "0502" is "502"
     if errors:
         raise FormError(errors)
     return Home(building=building, unit=unit, room=room)

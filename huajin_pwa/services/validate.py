@@ -8,7 +8,10 @@ from huajin_pwa import text
 from huajin_pwa.services.errors import FormError
 
 PHONE_RE = re.compile(r"^1[0-9]{10}$")  # ASCII digits only: \d matches any script
-NAME_RE = re.compile(r"^[\u3400-\u9fffA-Za-z·•\s]+$")
+# Han characters, including the rare ones in some people's names (extensions B and later).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+NAME_RE = re.compile(rf"^[{HAN}A-Za-z·•\s]+$")
+NAME_LETTER_RE = re.compile(rf"[{HAN}A-Za-z]")  # a name is more than dots and spaces
 WEAK_PINS = {"123123", "112233", "121212", "520520", "147258", "159357", "258369"}
 
 
@@ -58,7 +61,7 @@ def person_name(value: Any) -> str:
         raise ValueError(text.Field.NAME_EMPTY)
     if len(raw) > 30:
         raise ValueError(text.Field.NAME_LONG)
-    if not NAME_RE.match(raw):
+    if not NAME_RE.match(raw) or not NAME_LETTER_RE.search(raw):
         raise ValueError(text.Field.NAME_CHARS)
     return raw
 

@@ -66,9 +66,7 @@ def test_create_a_pin_account(run, community):
 
 
 def test_create_a_password_account(run, community):
-    account = run(
-        accounts.create_account, phone=PHONE, name="王敏", password="a long password"
-    )
+    account = run(accounts.create_account, phone=PHONE, name="王敏", password="a long password")
     assert account.secret_kind == "password"
     assert run(auth.sign_in, PHONE, "a long password").token
 

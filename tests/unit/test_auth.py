@@ -16,6 +16,7 @@ from huajin_pwa.services.errors import FormError, NotSignedIn
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 PHONE, PIN = "13700000001", "135790"
+LOCKED = text.Auth.LOCKED.split("{")[0]  # the locked message up to the time
 
 
 @pytest.fixture
@@ -182,7 +183,7 @@ def test_even_the_right_pin_is_refused_while_locked(run, pin_account):
     fail(run, 5)
     result = sign_in(run)
     assert result.token == ""
-    assert result.error.startswith(text.Auth.LOCKED.split("{")[0])
+    assert result.error.startswith(LOCKED)
     assert session_rows() == []
 
 
@@ -245,7 +246,7 @@ def test_parallel_wrong_tries_cannot_get_past_the_lock(run, pin_account):
     for thread in threads:
         thread.join(timeout=60)
     assert len(results) == 10
-    wrong = sorted(r.error for r in results if not r.error.startswith("密码连续输错"))
+    wrong = sorted(r.error for r in results if not r.error.startswith(LOCKED))
     assert wrong == sorted(text.Auth.WRONG_SECRET.format(left=left) for left in (4, 3, 2, 1))
     assert len(audit_actions("account_locked")) == 1
     assert account_row(pin_account).locked_until is not None
@@ -257,7 +258,9 @@ def test_parallel_wrong_tries_cannot_get_past_the_lock(run, pin_account):
 def test_pin_sessions_last_30_days(run, pin_account):
     sign_in(run)
     [row] = session_rows()
-    assert row.expires_at - row.created_at == pytest.approx(timedelta(days=30), abs=timedelta(seconds=5))
+    assert row.expires_at - row.created_at == pytest.approx(
+        timedelta(days=30), abs=timedelta(seconds=5)
+    )
 
 
 def test_password_sessions_last_12_hours(run, staff):

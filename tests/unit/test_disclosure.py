@@ -1,6 +1,6 @@
 """亮明身份: signing up, filling the question pages (also on someone's behalf), submitting."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 PHONE = "13700000001"
 GOOD_FORM = {"name": "张桂英", "phone": PHONE, "pin": "135790", "pin_again": "135790"}
-NOW = datetime(2026, 6, 15, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 15, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -73,6 +73,11 @@ def test_signing_up_cleans_the_answers(run, community):
     draft, _token = run(disclosure.start, None, form)
     assert draft.name == "张·桂英"
     assert run(auth.secret_kind_for, PHONE) == "pin"
+
+
+def test_a_name_with_rare_characters_fits(run, community):
+    draft, _token = run(disclosure.start, None, {**GOOD_FORM, "name": "𠮷" * 30})
+    assert load(draft.id).name == "𠮷" * 30
 
 
 def test_phone_already_registered(run, member):
@@ -246,7 +251,13 @@ def test_basic_step_refuses(run, person, form, errors):
 
 def test_birth_year_bounds_are_1920_and_1975(run, person):
     for year in ("1920", "1975"):
-        draft = save(run, person.actor(), person.disclosure_id, "basic", {"gender": "male", "birth_year": year})
+        draft = save(
+            run,
+            person.actor(),
+            person.disclosure_id,
+            "basic",
+            {"gender": "male", "birth_year": year},
+        )
         assert draft.birth_year == int(year)
 
 
@@ -333,22 +344,46 @@ def test_party_year_may_be_the_year_of_the_18th_birthday_or_this_year(run, perso
         ({"org_name": "支", "org_place": "湖北荆州"}, "org_name", text.Field.ORG_NAME_INVALID),
         ({"org_name": "支" * 61, "org_place": "湖北荆州"}, "org_name", text.Field.ORG_NAME_INVALID),
         ({"org_name": "某某党支部", "org_place": "荆"}, "org_place", text.Field.ORG_PLACE_INVALID),
-        ({"org_name": "某某党支部", "org_place": "荆" * 31}, "org_place", text.Field.ORG_PLACE_INVALID),
+        (
+            {"org_name": "某某党支部", "org_place": "荆" * 31},
+            "org_place",
+            text.Field.ORG_PLACE_INVALID,
+        ),
     ],
 )
 def test_org_name_and_place_lengths(run, person, form, field, message):
-    errors = refused(run, person.actor(), person.disclosure_id, "org", {**form, "party_year": "1970"})
+    errors = refused(
+        run, person.actor(), person.disclosure_id, "org", {**form, "party_year": "1970"}
+    )
     assert errors == {field: message}
 
 
 @pytest.mark.usefixtures("today")
 def test_moved_in_step(run, person):
     actor = person.actor()
-    draft = save(run, actor, person.disclosure_id, "moved_in", {"moved_in_year": "2016", "moved_in_month": "5"})
+    draft = save(
+        run,
+        actor,
+        person.disclosure_id,
+        "moved_in",
+        {"moved_in_year": "2016", "moved_in_month": "5"},
+    )
     assert (draft.moved_in_year, draft.moved_in_month) == (2016, 5)
-    draft = save(run, actor, person.disclosure_id, "moved_in", {"moved_in_year": "2026", "moved_in_month": "6"})
+    draft = save(
+        run,
+        actor,
+        person.disclosure_id,
+        "moved_in",
+        {"moved_in_year": "2026", "moved_in_month": "6"},
+    )
     assert (draft.moved_in_year, draft.moved_in_month) == (2026, 6)
-    draft = save(run, actor, person.disclosure_id, "moved_in", {"moved_in_year": "1950", "moved_in_month": ""})
+    draft = save(
+        run,
+        actor,
+        person.disclosure_id,
+        "moved_in",
+        {"moved_in_year": "1950", "moved_in_month": ""},
+    )
     assert (draft.moved_in_year, draft.moved_in_month) == (1950, None)
 
 

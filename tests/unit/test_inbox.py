@@ -1,6 +1,6 @@
 """The inbox: unread count, newest first, marking read only one's own messages."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -13,7 +13,7 @@ from huajin_pwa.services.errors import NotSignedIn
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
-START = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
 
 def send(account_id: int, n: int = 1, title: str = "通知") -> list[int]:

@@ -1,6 +1,6 @@
 """以老带新: members refer fellow members; staff follow up and link the disclosure it led to."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, update
@@ -61,7 +61,12 @@ def test_an_approved_member_refers_someone(run, member):
         "3栋2单元",
         "一起在艺术团唱歌时他提到过",
     )
-    assert (row.status, row.disclosure_id, row.handled_by_id, row.staff_note) == ("new", None, None, "")
+    assert (row.status, row.disclosure_id, row.handled_by_id, row.staff_note) == (
+        "new",
+        None,
+        None,
+        "",
+    )
 
 
 @pytest.mark.parametrize("who", ["staff", "admin"])
@@ -144,7 +149,7 @@ def test_staff_list_open_ones_oldest_first(run, member, staff):
     ids = [run(referral.refer, member, {**FORM, "name": n}).id for n in ("甲", "乙", "丙", "丁")]
     with db.transaction() as session:
         for i, referral_id in enumerate(ids):
-            when = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(days=len(ids) - i)
+            when = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=len(ids) - i)
             session.exec(update(Referral).where(Referral.id == referral_id).values(created_at=when))
     run(referral.follow_up, staff, ids[1], "following")
     run(referral.follow_up, staff, ids[2], "closed")

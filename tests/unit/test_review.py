@@ -1,6 +1,6 @@
 """Staff review of disclosures: the queue, approving and rejecting, and two reviewers at once."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, update
@@ -14,7 +14,7 @@ from huajin_pwa.services.pagination import PAGE_SIZE
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
-START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def load(disclosure_id: int) -> Disclosure:
@@ -108,9 +108,7 @@ def test_queue_leaves_out_drafts_and_decided_ones(run, join, staff):
 
 def test_queue_filtered_by_grid(run, join, staff, community):
     in_grid_1 = join.submitted("13700000001")
-    in_grid_2 = join.submitted(
-        "13700000002", address={"building": "5", "unit": "1", "room": "301"}
-    )
+    in_grid_2 = join.submitted("13700000002", address={"building": "5", "unit": "1", "room": "301"})
     grid_1, grid_2 = (g.id for g in community)
     assert [r.id for r, _ in run(disclosure.pending_queue, staff, grid_1).rows] == [
         in_grid_1.disclosure_id
@@ -135,7 +133,9 @@ def test_queue_is_paginated_by_ten(run, staff, community):
     assert [row.id for p in pages for row, _grid in p.rows] == ids
 
 
-@pytest.mark.parametrize(("asked", "shown"), [(99, 3), (0, 1), (-5, 1), ("x", 1), (None, 1), ("2", 2)])
+@pytest.mark.parametrize(
+    ("asked", "shown"), [(99, 3), (0, 1), (-5, 1), ("x", 1), (None, 1), ("2", 2)]
+)
 def test_queue_page_number_from_untrusted_input(run, staff, community, asked, shown):
     add_pending(25, community[0].id)
     assert run(disclosure.pending_queue, staff, None, asked).page == shown
@@ -183,7 +183,11 @@ def test_only_staff_may_review(run, request, session, pending, who):
 
 def test_review_detail(run, pending, staff):
     row = run(disclosure.review_detail, staff, pending.disclosure_id)
-    assert (row.id, row.status, row.org_name) == (pending.disclosure_id, "pending", "荆州市某某局退休党支部")
+    assert (row.id, row.status, row.org_name) == (
+        pending.disclosure_id,
+        "pending",
+        "荆州市某某局退休党支部",
+    )
 
 
 def test_a_draft_is_not_reviewable(run, join, staff):

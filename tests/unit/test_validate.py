@@ -129,6 +129,8 @@ def test_password_is_kept_exactly_as_typed():
         ("Li Ming", "Li Ming"),
         ("  王   小  明 ", "王 小 明"),
         ("欧阳" * 15, "欧阳" * 15),
+        ("𠮷野", "𠮷野"),  # a rare character (CJK extension B) still counts as one
+        ("𠮷" * 30, "𠮷" * 30),
     ],
 )
 def test_name_accepts(raw, clean):
@@ -159,6 +161,9 @@ def test_name_too_long(raw):
         "张三😀",
         "张三\n李四\x00",
         "ＺＨＡＮＧ",  # full-width letters
+        "·",
+        "· •",
+        "䷀",  # a hexagram symbol, not a Han character
     ],
 )
 def test_name_refuses_symbols(raw):
@@ -173,7 +178,9 @@ def year(value):
     return validate.year(value, 1920, 1975, "bad", "range")
 
 
-@pytest.mark.parametrize(("raw", "clean"), [("1920", 1920), ("1975", 1975), (1955, 1955), (" 1960 ", 1960)])
+@pytest.mark.parametrize(
+    ("raw", "clean"), [("1920", 1920), ("1975", 1975), (1955, 1955), (" 1960 ", 1960)]
+)
 def test_year_in_range(raw, clean):
     assert year(raw) == clean
 
@@ -184,7 +191,9 @@ def test_year_out_of_range(raw):
         year(raw)
 
 
-@pytest.mark.parametrize("raw", ["", "55", "19555", "一九五五", "１９５５", "195a", "-955", None, 1955.0, {}])
+@pytest.mark.parametrize(
+    "raw", ["", "55", "19555", "一九五五", "１９５５", "195a", "-955", None, 1955.0, {}]
+)
 def test_year_not_four_digits(raw):
     with pytest.raises(ValueError, match="bad"):
         year(raw)

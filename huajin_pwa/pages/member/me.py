@@ -16,13 +16,7 @@ def status_card() -> rx.Component:
         rx.el.h2(M.STATUS),
         rx.cond(
             MeState.approved,
-            rx.el.p(
-                rx.icon("badge-check", aria_hidden="true"),
-                M.BADGE,
-                class_name="hj-tag hj-tag-ok",
-                id="badge",
-                style={"font_size": "1.2rem"},
-            ),
+            rx.el.p(M.BADGE, class_name="hj-tag hj-tag-ok hj-badge", id="badge"),
             rx.el.p(status_tag(MeState.status_label, MeState.status_tone)),
         ),
         rx.cond(
