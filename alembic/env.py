@@ -1,9 +1,9 @@
 """Alembic environment: the app's SQLModel metadata and the database URL from settings."""
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import huajin_pwa.models  # noqa: F401  (registers every table)
-from alembic import context
 from huajin_pwa.db import make_engine
 from huajin_pwa.settings import default_db_url
 

@@ -43,7 +43,9 @@ def mark_read(session: Session, actor: Actor | None, message_id: Any) -> None:
     actor = require_signed_in(actor)
     try:
         message_id = int(message_id)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        return
+    if not 0 < message_id < 2**31:  # no such row, and PostgreSQL refuses the number
         return
     session.exec(
         update(Message)

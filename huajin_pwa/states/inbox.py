@@ -7,6 +7,7 @@ import reflex as rx
 from huajin_pwa import db, present
 from huajin_pwa.services import inbox
 from huajin_pwa.services.actor import Actor
+from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.session import SessionState
 
 
@@ -56,9 +57,8 @@ class InboxState(SessionState):
         actor = self._require()
         if not isinstance(actor, Actor):
             return actor
-        try:
-            message_id = int(message_id)
-        except (TypeError, ValueError):
+        message_id = row_id(message_id)
+        if not message_id:
             return
         with db.transaction() as session:
             inbox.mark_read(session, actor, message_id)

@@ -3,13 +3,14 @@
 from typing import Any
 
 import reflex as rx
+from reflex_base.utils.form import FormData
 
 from huajin_pwa import db, present, text
 from huajin_pwa.models import Disclosure
 from huajin_pwa.services import community, disclosure
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
-from huajin_pwa.states.forms import form_dict
+from huajin_pwa.states.forms import form_dict, row_id
 from huajin_pwa.states.session import SessionState
 
 ROUTES = {
@@ -113,7 +114,7 @@ class JoinState(SessionState):
                 if self.behalf_draft == NEW_BEHALF:
                     return None
                 try:
-                    return disclosure.editable(session, actor, int(self.behalf_draft))
+                    return disclosure.editable(session, actor, row_id(self.behalf_draft))
                 except (DomainError, ValueError):
                     self.behalf_draft = ""
             if actor is None:
@@ -147,12 +148,13 @@ class JoinState(SessionState):
         self.refresh()
         self.errors, self.ready, self.finished_on_behalf = {}, False, False
         actor = self._actor()
-        self.on_behalf = bool(self.behalf_draft) and self._can_fill_for_others(actor)
         try:
             draft = self._open_draft(actor)
         except DomainError as error:
             self.notice = error.message
             return rx.redirect("/me")
+        # After opening the draft: a mark for a draft this person may not fill is dropped there.
+        self.on_behalf = bool(self.behalf_draft) and self._can_fill_for_others(actor)
         self._show_draft(draft)
         if draft is None and step not in ("intro", "name", "account"):
             return rx.redirect(ROUTES["name"])
@@ -269,8 +271,8 @@ class JoinState(SessionState):
         return self._save("needs", form)
 
     @rx.event
-    def save_hobbies(self, form: Any):
-        """Hobbies and what they would like to do."""
+    def save_hobbies(self, form: FormData):
+        """Hobbies and what they would like to do (checkboxes: FormData keeps every value)."""
         return self._save("hobbies", form, list_fields=("hobbies", "wishes"))
 
     @rx.event

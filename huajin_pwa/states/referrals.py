@@ -8,7 +8,7 @@ from huajin_pwa import db, present, text
 from huajin_pwa.services import referral
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
-from huajin_pwa.states.forms import form_dict
+from huajin_pwa.states.forms import form_dict, row_id
 from huajin_pwa.states.session import SessionState
 
 
@@ -107,8 +107,7 @@ class StaffReferralState(SessionState):
         return self._reload()
 
     def _row_id(self, data: dict[str, Any]) -> int:
-        raw = str(data.get("referral_id", ""))
-        return int(raw) if raw.isdigit() and len(raw) < 10 else 0
+        return row_id(data.get("referral_id"))
 
     @rx.event
     def follow_up(self, form: Any):

@@ -9,7 +9,7 @@ from huajin_pwa.models import Account, Building, Grid
 from huajin_pwa.services import disclosure
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
-from huajin_pwa.states.forms import form_dict
+from huajin_pwa.states.forms import form_dict, row_id
 from huajin_pwa.states.session import SessionState
 
 
@@ -30,8 +30,7 @@ class ReviewState(SessionState):
         return [[name, message] for name, message in self.errors.items()]
 
     def _route_id(self) -> int:
-        raw = str(self.router.page.params.get("disclosure_id", ""))
-        return int(raw) if raw.isdigit() and len(raw) < 10 else 0
+        return row_id(self.router.page.params.get("disclosure_id", ""))
 
     @rx.event
     def load(self):

@@ -7,6 +7,7 @@ import reflex as rx
 from huajin_pwa import db, present, text
 from huajin_pwa.services import community, disclosure, stats
 from huajin_pwa.services.actor import Actor
+from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.session import SessionState
 
 
@@ -33,7 +34,7 @@ class StaffState(SessionState):
         actor = self._require("staff")
         if not isinstance(actor, Actor):
             return actor
-        grid_id = int(self.grid_filter) if self.grid_filter.isdigit() else None
+        grid_id = row_id(self.grid_filter) or None
         with db.transaction() as session:
             figures = stats.overview(session, actor)
             grids = community.grids(session)
@@ -58,7 +59,7 @@ class StaffState(SessionState):
     def filter_grid(self, form: Any):
         """Show one grid's disclosures (or all)."""
         value = form.get("grid", "") if hasattr(form, "get") else ""
-        self.grid_filter = value if isinstance(value, str) and value.isdigit() else ""
+        self.grid_filter = value if isinstance(value, str) and row_id(value) else ""
         self.page = 1
         return self._reload()
 

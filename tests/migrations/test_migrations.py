@@ -5,6 +5,7 @@ must match the SQLModel tables exactly, and every revision must downgrade cleanl
 """
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -12,7 +13,6 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import huajin_pwa.models  # noqa: F401  (registers every table)
-from alembic import command
 from huajin_pwa import db
 from huajin_pwa.cli import alembic_config
 from tests.conftest import BACKENDS, PG_URL, reset_postgres

@@ -1,0 +1,1 @@
+"""State tests: page states instantiated in pytest, their handlers called directly."""
