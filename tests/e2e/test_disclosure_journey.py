@@ -57,3 +57,28 @@ def test_bad_answers_are_explained_and_kept(app_url, phone):
     expect(summary).to_contain_text("请输入11位手机号码")
     expect(summary).to_contain_text("这个密码太容易被猜到")
     expect(phone.get_by_label("手机号")).to_have_value("2391111")
+
+
+def test_progress_survives_a_reload(app_url, phone):
+    open_page(phone, app_url + "/join/name")
+    on_question(phone, "您叫什么名字？").get_by_label("您叫什么名字？").fill("钱玉珍")
+    phone.get_by_role("button", name="继续").click()
+    on_question(phone, "您的手机号和登录密码")
+    phone.reload()
+    on_question(phone, "您的手机号和登录密码").get_by_label("手机号").fill("13944445555")
+    phone.get_by_label("设一个6位数字密码").fill("604817")
+    phone.get_by_label("再输入一次密码").fill("604817")
+    phone.get_by_role("button", name="继续").click()
+    on_question(phone, "性别和出生年份").get_by_label("男").check()
+    phone.get_by_label("出生年份").fill("1949")
+    phone.get_by_role("button", name="继续").click()
+    on_question(phone, "您住在社区哪里？")
+    phone.reload()
+    open_page(phone, app_url + "/join/basic")
+    on_question(phone, "性别和出生年份")
+    expect(phone.get_by_label("出生年份")).to_have_value("1949")
+    expect(phone.get_by_label("男")).to_be_checked()
+    open_page(phone, app_url + "/join/name")
+    expect(on_question(phone, "您叫什么名字？").get_by_label("您叫什么名字？")).to_have_value(
+        "钱玉珍"
+    )
