@@ -211,3 +211,14 @@ def join(engine, community):
             return person
 
     return Join
+
+
+@pytest.fixture
+def actor_with(session, community):
+    """A factory: a PIN account (135790) holding the given roles, as an actor."""
+
+    def make(roles=(), phone: str = "13700000077", name: str = "孙丽华", grid_id=None) -> Actor:
+        grid_id = grid_id if grid_id is not None else community[0].id
+        return make_actor(session, phone, name, roles=roles, grid_id=grid_id)
+
+    return make

@@ -212,6 +212,8 @@ class JoinState(SessionState):
         data["name"] = self.join_name
         actor = self._actor()
         behalf = self.behalf_draft == NEW_BEHALF and self._can_fill_for_others(actor)
+        if actor is not None and not behalf:
+            return rx.redirect(ROUTES["basic"])  # signed in already: no second account
         if not data["name"]:
             return rx.redirect(ROUTES["name"])
         try:

@@ -389,3 +389,14 @@ def test_an_odd_behalf_mark_is_dropped(client, secretary, mark):
     state.behalf_draft = mark
     on_page(state, "name")
     assert state.behalf_draft == "" and state.ready
+
+
+def test_a_signed_in_member_cannot_make_a_second_account(client, community):
+    state = sign_up(client)
+    token = state.token
+    state.join_name = "王某"
+    before = snapshot()
+    result = send(state, "save_account", form=form(phone="13700000099", pin=PIN, pin_again=PIN))
+    assert redirect_path(result) == "/join/basic"
+    assert state.token == token and draft_of("13700000099") is None
+    assert snapshot() == before

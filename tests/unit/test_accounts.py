@@ -44,12 +44,6 @@ def count(model) -> int:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
-def actor_with(session, roles, phone="13700000077", grid_id=None):
-    from conftest import make_actor
-
-    return make_actor(session, phone, "孙丽华", roles=roles, grid_id=grid_id)
-
-
 # --- create_account ------------------------------------------------------------------------
 
 
@@ -189,8 +183,8 @@ def test_grant_to_an_unknown_account(run, target, staff, account_id):
 
 
 @pytest.mark.parametrize("roles", [[], ["member"], ["leader", "member"], ["secretary"]])
-def test_only_staff_grant_roles(run, session, target, community, roles):
-    actor = actor_with(session, roles, grid_id=community[0].id)
+def test_only_staff_grant_roles(run, actor_with, target, roles):
+    actor = actor_with(roles)
     for role in ("member", "leader", "staff"):
         with pytest.raises(PermissionDenied):
             run(accounts.grant_role, actor, target, role)
@@ -256,9 +250,9 @@ def test_revoke_from_an_unknown_account(run, staff):
 
 
 @pytest.mark.parametrize("roles", [[], ["member"], ["leader", "member"], ["secretary"]])
-def test_only_staff_revoke_roles(run, session, target, community, roles):
+def test_only_staff_revoke_roles(run, actor_with, target, roles):
     run(accounts.add_role, target, "member")
-    actor = actor_with(session, roles, grid_id=community[0].id)
+    actor = actor_with(roles)
     with pytest.raises(PermissionDenied):
         run(accounts.revoke_role, actor, target, "member")
     assert roles_of(target) == {("member", None)}
@@ -308,8 +302,8 @@ def test_admin_disables_a_staff_account(run, staff, admin):
 
 
 @pytest.mark.parametrize("roles", [[], ["member"], ["leader", "member"], ["secretary"]])
-def test_only_staff_disable_accounts(run, session, target, community, roles):
-    actor = actor_with(session, roles, grid_id=community[0].id)
+def test_only_staff_disable_accounts(run, actor_with, target, roles):
+    actor = actor_with(roles)
     with pytest.raises(PermissionDenied):
         run(accounts.set_active, actor, target, False)
     assert is_active(target)

@@ -43,12 +43,6 @@ def referred(run, member):
     return run(referral.refer, member, FORM).id
 
 
-def actor_with(session, roles, phone="13700000077"):
-    from conftest import make_actor
-
-    return make_actor(session, phone, "孙丽华", roles=roles)
-
-
 # --- refer ---------------------------------------------------------------------------------
 
 
@@ -84,8 +78,8 @@ def test_a_member_approved_through_the_flow_may_refer(run, join, staff):
 
 
 @pytest.mark.parametrize("roles", [[], ["leader"], ["secretary"]])
-def test_only_approved_members_may_refer(run, session, community, roles):
-    actor = actor_with(session, roles)
+def test_only_approved_members_may_refer(run, actor_with, roles):
+    actor = actor_with(roles)
     with pytest.raises(PermissionDenied, match=text.Err.NO_PERMISSION):
         run(referral.refer, actor, FORM)
     assert count(Referral) == 0

@@ -154,13 +154,11 @@ def test_admin_may_review(run, pending, admin):
 
 
 @pytest.mark.parametrize("who", ["member", "secretary", "nobody", "leader", "pending_person"])
-def test_only_staff_may_review(run, request, session, pending, who):
-    from conftest import make_actor
-
+def test_only_staff_may_review(run, request, actor_with, pending, who):
     if who == "nobody":
         actor = None
     elif who == "leader":
-        actor = make_actor(session, "13700000088", "队长", roles=["leader", "member"])
+        actor = actor_with(["leader", "member"])
     elif who == "pending_person":
         actor = pending.actor()
     else:
