@@ -9,15 +9,19 @@ from huajin_pwa.pages.member.refer import refer_page
 from huajin_pwa.pages.public import join
 from huajin_pwa.pages.public.home import home_page
 from huajin_pwa.pages.public.login import login_page
+from huajin_pwa.pages.public.reset import issue_page, redeem_page
 from huajin_pwa.pages.public.soon import soon_page
+from huajin_pwa.pages.staff.audit_log import audit_log_page
 from huajin_pwa.pages.staff.home import staff_page
 from huajin_pwa.pages.staff.referrals import staff_referrals_page
 from huajin_pwa.pages.staff.review import review_page
+from huajin_pwa.states.audit_log import AuditLogState
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.inbox import InboxState
 from huajin_pwa.states.join import JoinState
 from huajin_pwa.states.login import LoginState
 from huajin_pwa.states.me import MeState
+from huajin_pwa.states.pin_reset import IssueResetState, RedeemResetState
 from huajin_pwa.states.referrals import ReferState, StaffReferralState
 from huajin_pwa.states.review import ReviewState
 from huajin_pwa.states.session import SessionState
@@ -38,10 +42,13 @@ def add(route: str, component, title: str, on_load) -> None:
 
 add("/", home_page, text.Home.TITLE, HomeState.load)
 add("/login", login_page, text.Auth.TITLE, LoginState.load)
+add("/login/reset", redeem_page, text.Reset.TITLE, RedeemResetState.load)
+add("/reset-pin", issue_page, text.Reset.HELPER_TITLE, IssueResetState.load)
 add("/me", me_page, text.Me.TITLE, MeState.load)
 add("/me/refer", refer_page, text.Refer.TITLE, ReferState.load)
 add("/messages", messages_page, text.Inbox.TITLE, InboxState.load)
 add("/staff", staff_page, text.Staff.TITLE, StaffState.load)
+add("/staff/audit", audit_log_page, text.AuditLog.TITLE, AuditLogState.load)
 add("/staff/referrals", staff_referrals_page, text.Staff.REFERRAL_LIST, StaffReferralState.load)
 add("/staff/disclosures/[disclosure_id]", review_page, text.Staff.DETAIL, ReviewState.load)
 add("/join", join.intro_page, text.Join.TITLE, JoinState.load("intro"))

@@ -119,7 +119,8 @@ class Auth:
     PIN_ENTERED = "已输入 {count} 位，共6位"
     NO_ACCOUNT = "还没有账户？"
     JOIN_LINK = "亮明身份，注册账户"
-    FORGOT = "忘记密码，请找网格书记或社区工作人员当面重置。"
+    FORGOT_TITLE = "忘记密码？"
+    FORGOT = "请找网格书记或社区工作人员当面领一个重置码，再设新密码。"
 
 
 class Home:
@@ -403,6 +404,11 @@ class Audit:
         "referral_linked": "关联推荐",
         "account_created": "创建账户",
         "role_granted": "授予角色",
+        "role_revoked": "取消角色",
+        "account_disabled": "停用账户",
+        "account_enabled": "启用账户",
+        "pin_reset_issued": "生成密码重置码",
+        "pin_reset_used": "用重置码设新密码",
     }
 
 
@@ -463,3 +469,38 @@ class ReferralRule:
     """Refusals when following up a referral."""
 
     ALREADY_LINKED = "这条推荐已经关联了亮明身份信息，不用再跟进。"
+
+
+class Reset:
+    """Forgotten PIN: a one-time code handed over in person, then a new PIN."""
+
+    HELPER_TITLE = "帮党员重置密码"
+    HELPER_INTRO = "党员忘记了6位数字密码时，请当面核对本人身份，再生成重置码告诉本人。重置码只能用一次，24小时内有效。"
+    HELPER_PHONE = "党员的手机号"
+    HELPER_SUBMIT = "生成重置码"
+    CODE_FOR = "{name}（{phone}）的重置码"
+    CODE_HINT = "请把这8位数字当面告诉本人。他（她）在登录页点“用重置码设新密码”就能设新密码。"
+    CODE_EXPIRES = "有效期到 {until}"
+    ANOTHER = "再为一位党员重置"
+    NOT_PIN_ACCOUNT = "这个账户用密码登录，请找管理员重置"
+    NOT_YOUR_MEMBER = "这位党员不在您负责的网格，请找社区工作人员"
+    TITLE = "用重置码设新密码"
+    INTRO = "忘记密码时，请找网格书记或社区工作人员当面领一个8位重置码，然后在这里设一个新的6位数字密码。"
+    CODE_LABEL = "重置码"
+    CODE_HINT_FIELD = "8位数字"
+    NEW_PIN = "新的6位数字密码"
+    NEW_PIN_AGAIN = "再输入一次新密码"
+    SUBMIT = "设新密码并登录"
+    CODE_INVALID = "重置码不对或已过期，请找网格书记或社区工作人员重新领取"
+    CODE_FORMAT = "重置码是8位数字"
+    DONE = "新密码已设好，您已登录。"
+    LINK = "忘记密码？用重置码设新密码"
+    MESSAGE_TITLE = "您的登录密码已重置"
+    MESSAGE_BODY = "您的6位数字密码已经重新设置，其他手机上的登录已退出。如果不是您本人操作，请马上联系网格书记。"
+
+
+class AuditLog:
+    TITLE = "操作记录"
+    INTRO = "谁在什么时候改了别人的信息，都记在这里。"
+    SYSTEM = "系统"
+    EMPTY = "还没有操作记录"

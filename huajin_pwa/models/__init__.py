@@ -5,6 +5,7 @@ from huajin_pwa.models.audit import AuditEntry
 from huajin_pwa.models.community import Building, Grid
 from huajin_pwa.models.disclosure import Disclosure, Referral
 from huajin_pwa.models.message import Message
+from huajin_pwa.models.pin_reset import PinReset
 
 __all__ = [
     "Account",
@@ -14,6 +15,7 @@ __all__ = [
     "Disclosure",
     "Grid",
     "Message",
+    "PinReset",
     "Referral",
     "RoleGrant",
 ]

@@ -47,6 +47,10 @@ def signed_in() -> rx.Component:
                 HomeState.can_fill_for_others,
                 secondary_button(text.Staff.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
             ),
+            rx.cond(
+                HomeState.can_fill_for_others,
+                link_button(text.Reset.HELPER_TITLE, "/reset-pin", False),
+            ),
             rx.cond(HomeState.is_member, link_button(H.REFER_CTA, "/me/refer", False)),
             rx.cond(HomeState.status_code == "", link_button(text.Me.START_JOIN, "/join", False)),
         ),

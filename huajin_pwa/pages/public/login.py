@@ -84,6 +84,8 @@ def login_page() -> rx.Component:
         ),
         rx.el.h2(text.Auth.NO_ACCOUNT),
         link_button(text.Auth.JOIN_LINK, "/join", primary=False),
-        rx.el.p(text.Auth.FORGOT, class_name="hj-muted", style={"margin_top": "1rem"}),
+        rx.el.h2(text.Auth.FORGOT_TITLE),
+        rx.el.p(text.Auth.FORGOT),
+        link_button(text.Reset.LINK, "/login/reset", primary=False),
         active="me",
     )

@@ -52,6 +52,8 @@ def staff_page() -> rx.Component:
         actions(
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
+            link_button(text.Reset.HELPER_TITLE, "/reset-pin", False),
+            link_button(text.AuditLog.TITLE, "/staff/audit", False),
         ),
         rx.el.h2(T.QUEUE, id="queue"),
         rx.el.form(

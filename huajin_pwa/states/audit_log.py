@@ -1,0 +1,50 @@
+"""/staff/audit: who changed whose data, and when."""
+
+from typing import Any
+
+import reflex as rx
+
+from huajin_pwa import db, present, text
+from huajin_pwa.services import audit
+from huajin_pwa.services.actor import Actor
+from huajin_pwa.states.session import SessionState
+
+
+class AuditLogState(SessionState):
+    """The audit log, newest first, one page at a time."""
+
+    rows: list[dict[str, str]] = []
+    page: int = 1
+    pages: int = 1
+
+    @rx.event
+    def load(self):
+        """Open /staff/audit."""
+        self.page = 1
+        return self._reload()
+
+    def _reload(self):
+        actor = self._require("staff")
+        if not isinstance(actor, Actor):
+            return actor
+        with db.transaction() as session:
+            result = audit.recent(session, actor, self.page)
+            names = audit.target_names(session, [entry for entry, _name in result.rows])
+        self.page, self.pages = result.page, result.pages
+        self.rows = [
+            {
+                "when": present.day_time(entry.at),
+                "who": who or text.AuditLog.SYSTEM,
+                "what": text.Audit.ACTIONS.get(entry.action, entry.action),
+                "whom": names.get((entry.target_type, entry.target_id), ""),
+                "detail": entry.detail,
+            }
+            for entry, who in result.rows
+        ]
+
+    @rx.event
+    def go(self, delta: Any):
+        """Previous or next page."""
+        if delta in (-1, 1):
+            self.page = max(1, self.page + delta)
+        return self._reload()
