@@ -1,21 +1,19 @@
 """/staff/audit: who changed whose data, and when."""
 
-from typing import Any
 
 import reflex as rx
 
 from huajin_pwa import db, present, text
 from huajin_pwa.services import audit
 from huajin_pwa.services.actor import Actor
+from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
 
 
-class AuditLogState(SessionState):
+class AuditLogState(Paged, SessionState):
     """The audit log, newest first, one page at a time."""
 
     rows: list[dict[str, str]] = []
-    page: int = 1
-    pages: int = 1
 
     @rx.event
     def load(self):
@@ -41,10 +39,3 @@ class AuditLogState(SessionState):
             }
             for entry, who in result.rows
         ]
-
-    @rx.event
-    def go(self, delta: Any):
-        """Previous or next page."""
-        if delta in (-1, 1):
-            self.page = max(1, self.page + delta)
-        return self._reload()

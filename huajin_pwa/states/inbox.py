@@ -8,15 +8,14 @@ from huajin_pwa import db, present
 from huajin_pwa.services import inbox
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
+from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
 
 
-class InboxState(SessionState):
+class InboxState(Paged, SessionState):
     """The signed-in person's messages."""
 
     rows: list[dict[str, str]] = []
-    page: int = 1
-    pages: int = 1
 
     @rx.event
     def load(self):
@@ -43,13 +42,6 @@ class InboxState(SessionState):
             }
             for m in result.rows
         ]
-
-    @rx.event
-    def go(self, delta: Any):
-        """Previous or next page."""
-        if delta in (-1, 1):
-            self.page = max(1, self.page + delta)
-        return self._reload()
 
     @rx.event
     def mark_read(self, message_id: Any):

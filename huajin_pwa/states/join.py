@@ -11,6 +11,7 @@ from huajin_pwa.services import community, disclosure
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict, row_id
+from huajin_pwa.states.mixins import FormErrors
 from huajin_pwa.states.session import SessionState
 
 ROUTES = {
@@ -71,13 +72,12 @@ def answers_of(draft: Disclosure, building_number: str) -> dict[str, str]:
     }
 
 
-class JoinState(SessionState):
+class JoinState(FormErrors, SessionState):
     """One person filling the disclosure, for themselves or on someone's behalf."""
 
     join_name: str = rx.LocalStorage("", name="huajin_join_name")
     behalf_draft: str = rx.LocalStorage("", name="huajin_behalf_draft")
     answers: dict[str, str] = {}
-    errors: dict[str, str] = {}
     summary: list[list[str]] = []
     building_options: list[list[str]] = []
     grid_name: str = ""
@@ -86,11 +86,6 @@ class JoinState(SessionState):
     has_draft: bool = False
     finished_on_behalf: bool = False
     _draft_id: int = 0
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return [[name, message] for name, message in self.errors.items()]
 
     @rx.var
     def hobby_codes(self) -> list[str]:

@@ -9,22 +9,17 @@ from huajin_pwa.components.keypad import PIN_LENGTH
 from huajin_pwa.services import auth
 from huajin_pwa.services.errors import FormError
 from huajin_pwa.states.forms import form_dict
+from huajin_pwa.states.mixins import FormErrors
 from huajin_pwa.states.session import SessionState
 
 
-class LoginState(SessionState):
+class LoginState(FormErrors, SessionState):
     """One sign-in attempt on this device."""
 
     phone: str = ""
     step: str = "phone"  # phone, pin, password
     pin_length: int = 0
-    errors: dict[str, str] = {}
     _pin: str = ""
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return [[name, message] for name, message in self.errors.items()]
 
     @rx.event
     def load(self):

@@ -9,27 +9,18 @@ from huajin_pwa.services import pin_reset
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import FormError
 from huajin_pwa.states.forms import form_dict
+from huajin_pwa.states.mixins import FormErrors
 from huajin_pwa.states.session import SessionState
 
 FOCUS_ERRORS = "window.huajinFocusErrors()"
 
 
-def _pairs(errors: dict[str, str]) -> list[list[str]]:
-    return [[name, message] for name, message in errors.items()]
-
-
-class IssueResetState(SessionState):
+class IssueResetState(FormErrors, SessionState):
     """A secretary or staff member gives a member a one-time reset code."""
 
-    errors: dict[str, str] = {}
     code: str = ""
     code_for: str = ""
     expires: str = ""
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return _pairs(self.errors)
 
     @rx.event
     def load(self):
@@ -62,15 +53,9 @@ class IssueResetState(SessionState):
         self.code, self.code_for, self.expires = "", "", ""
 
 
-class RedeemResetState(SessionState):
+class RedeemResetState(FormErrors, SessionState):
     """A member sets a new PIN with the code."""
 
-    errors: dict[str, str] = {}
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return _pairs(self.errors)
 
     @rx.event
     def load(self):

@@ -9,20 +9,15 @@ from huajin_pwa.services import referral
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict, row_id
+from huajin_pwa.states.mixins import FormErrors, Paged
 from huajin_pwa.states.session import SessionState
 
 
-class ReferState(SessionState):
+class ReferState(FormErrors, SessionState):
     """A member refers a fellow member."""
 
-    errors: dict[str, str] = {}
     can_refer: bool = False
     done: bool = False
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return [[name, message] for name, message in self.errors.items()]
 
     @rx.event
     def load(self):
@@ -51,14 +46,12 @@ class ReferState(SessionState):
         self.errors, self.done = {}, True
 
 
-class StaffReferralState(SessionState):
+class StaffReferralState(Paged, SessionState):
     """Staff follow referrals up and link them to the disclosure they led to."""
 
     rows: list[dict[str, str]] = []
     row_errors: dict[str, str] = {}
     open_only: bool = True
-    page: int = 1
-    pages: int = 1
 
     @rx.event
     def load(self):
@@ -97,13 +90,6 @@ class StaffReferralState(SessionState):
         """Show all referrals, or only those still open."""
         self.open_only = not self.open_only
         self.page = 1
-        return self._reload()
-
-    @rx.event
-    def go(self, delta: Any):
-        """Previous or next page."""
-        if delta in (-1, 1):
-            self.page = max(1, self.page + delta)
         return self._reload()
 
     def _row_id(self, data: dict[str, Any]) -> int:

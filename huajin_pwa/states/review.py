@@ -10,24 +10,19 @@ from huajin_pwa.services import disclosure
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict, row_id
+from huajin_pwa.states.mixins import FormErrors
 from huajin_pwa.states.session import SessionState
 
 
-class ReviewState(SessionState):
+class ReviewState(FormErrors, SessionState):
     """Reviewing one disclosure."""
 
     rows: list[list[str]] = []
     status: str = ""
     status_label: str = ""
     name: str = ""
-    errors: dict[str, str] = {}
     found: bool = False
     _disclosure_id: int = 0
-
-    @rx.var
-    def error_list(self) -> list[list[str]]:
-        """[field, message] pairs for the error summary."""
-        return [[name, message] for name, message in self.errors.items()]
 
     def _route_id(self) -> int:
         return row_id(self.router.page.params.get("disclosure_id", ""))

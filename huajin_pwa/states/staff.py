@@ -8,10 +8,11 @@ from huajin_pwa import db, present, text
 from huajin_pwa.services import community, disclosure, stats
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
+from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
 
 
-class StaffState(SessionState):
+class StaffState(Paged, SessionState):
     """Staff home: live counts and the pending queue, oldest first."""
 
     disclosed: int = 0
@@ -21,8 +22,6 @@ class StaffState(SessionState):
     grid_options: list[list[str]] = []
     grid_filter: str = ""
     queue: list[dict[str, str]] = []
-    page: int = 1
-    pages: int = 1
 
     @rx.event
     def load(self):
@@ -61,11 +60,4 @@ class StaffState(SessionState):
         value = form.get("grid", "") if hasattr(form, "get") else ""
         self.grid_filter = value if isinstance(value, str) and row_id(value) else ""
         self.page = 1
-        return self._reload()
-
-    @rx.event
-    def go(self, delta: Any):
-        """Previous or next page of the queue."""
-        if delta in (-1, 1):
-            self.page = max(1, self.page + delta)
         return self._reload()
