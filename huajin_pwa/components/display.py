@@ -82,9 +82,10 @@ def pager(page: rx.Var, pages: rx.Var, on_prev, on_next) -> rx.Component:
     )
 
 
-def read_aloud(target_id: str) -> rx.Component:
+def read_aloud(target_id: str | rx.Var) -> rx.Component:
     """朗读 / 停止朗读: reads the element target_id aloud with the browser's zh-CN voice."""
-    button_id = f"say-{target_id}"
+    button_id = "say-" + target_id
+    script = "window.huajinToggleReading('" + target_id + "', '" + button_id + "')"
     return rx.el.button(
         rx.icon("volume-2", aria_hidden="true"),
         rx.el.span(text.Kit.READ_ALOUD, class_name="hj-say-play"),
@@ -93,5 +94,5 @@ def read_aloud(target_id: str) -> rx.Component:
         id=button_id,
         aria_pressed="false",
         class_name="hj-btn hj-btn-secondary hj-btn-small hj-say hj-no-print",
-        on_click=rx.call_script(f"window.huajinToggleReading('{target_id}', '{button_id}')"),
+        on_click=rx.call_script(script),
     )

@@ -94,17 +94,31 @@ def redeem(session: Session, form: Any) -> RedeemResult:
     reset = _open_reset(session, account)
     if account is None or reset is None or not account.active:
         return RedeemResult(errors={"code": text.Reset.CODE_INVALID})
-    if not HASHER.verify(clean["code"], reset.code_hash):
-        reset.wrong_tries += 1
-        if reset.wrong_tries >= CODE_TRIES:
-            reset.used_at = utcnow()
-        session.add(reset)
+    # Count the try before checking it, in one statement on the code's row (as auth.sign_in
+    # does): parallel tries queue up behind the row lock and each sees what the one before
+    # left, so parallel guesses cannot beat the limit nor parallel uses spend a code twice.
+    tries = session.exec(
+        update(PinReset)
+        .where(
+            PinReset.id == reset.id,
+            PinReset.used_at.is_(None),
+            PinReset.wrong_tries < CODE_TRIES,
+        )
+        .values(wrong_tries=PinReset.wrong_tries + 1)
+        .returning(PinReset.wrong_tries)
+        .execution_options(synchronize_session=False)
+    ).scalar_one_or_none()
+    if tries is None:
         return RedeemResult(errors={"code": text.Reset.CODE_INVALID})
     now = utcnow()
-    reset.used_at = now
+    if not HASHER.verify(clean["code"], reset.code_hash):
+        if tries >= CODE_TRIES:
+            _close_reset(session, reset.id, now, tries)
+        return RedeemResult(errors={"code": text.Reset.CODE_INVALID})
+    _close_reset(session, reset.id, now, tries - 1)  # the right try was not a wrong one
     account.secret_hash = hash_secret(clean["pin"])
     account.failed_tries, account.locked_until = 0, None
-    session.add_all([reset, account])
+    session.add(account)
     session.exec(
         update(AuthSession)
         .where(AuthSession.account_id == account.id, AuthSession.revoked_at.is_(None))
@@ -120,6 +134,15 @@ def _code(value: Any) -> str:
     if not (len(raw) == CODE_DIGITS and raw.isascii() and raw.isdigit()):
         raise ValueError(text.Reset.CODE_FORMAT)
     return raw
+
+
+def _close_reset(session: Session, reset_id: int, used_at: datetime, wrong_tries: int) -> None:
+    session.exec(
+        update(PinReset)
+        .where(PinReset.id == reset_id)
+        .values(used_at=used_at, wrong_tries=wrong_tries)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _open_reset(session: Session, account: Account | None) -> PinReset | None:

@@ -86,3 +86,30 @@ def test_installable_shell_and_offline_page(app_url, phone):
     expect(phone.get_by_role("heading", name="现在没有网络")).to_be_visible()
     assert_accessible(phone)
     phone.context.set_offline(False)
+
+
+SPEECH_SPY = """
+window.__spoken = [];
+const fakeSynth = {
+  speaking: false,
+  speak(u) { window.__spoken.push({ text: u.text, lang: u.lang }); this.speaking = true; },
+  cancel() { this.speaking = false; },
+};
+Object.defineProperty(window, 'speechSynthesis', { get: () => fakeSynth });
+"""
+
+
+def test_read_aloud_speaks_the_text_in_chinese_and_stops(app_url, phone):
+    phone.add_init_script(SPEECH_SPY)
+    open_page(phone, app_url + "/join")
+    button = phone.get_by_role("button", name="朗读")
+    button.click()
+    spoken = phone.evaluate("window.__spoken")
+    assert len(spoken) == 1 and spoken[0]["lang"] == "zh-CN"
+    assert "组织关系在外地" in spoken[0]["text"]
+    stop = phone.locator("#say-join-intro")
+    expect(stop).to_have_attribute("aria-pressed", "true")
+    expect(stop.get_by_text("停止朗读")).to_be_visible()
+    stop.click()
+    expect(stop).to_have_attribute("aria-pressed", "false")
+    assert phone.evaluate("window.speechSynthesis.speaking") is False

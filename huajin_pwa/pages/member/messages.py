@@ -4,7 +4,7 @@ import reflex as rx
 
 from huajin_pwa import text
 from huajin_pwa.components.buttons import small_button
-from huajin_pwa.components.display import card, empty_state, pager
+from huajin_pwa.components.display import card, empty_state, pager, read_aloud
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.states.inbox import InboxState
 
@@ -19,7 +19,8 @@ def message_card(row) -> rx.Component:
             class_name="hj-row",
         ),
         rx.el.p(row["when"], class_name="hj-muted"),
-        rx.el.p(row["body"]),
+        rx.el.p(row["body"], id="message-" + row["id"].to(str)),
+        read_aloud("message-" + row["id"].to(str)),
         rx.el.div(
             rx.cond(
                 row["link"] != "", rx.el.a(INBOX.OPEN_LINK, href=row["link"], class_name="hj-link")

@@ -4,7 +4,7 @@ import reflex as rx
 
 from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, link_button, primary_button
-from huajin_pwa.components.display import answers_list, notice
+from huajin_pwa.components.display import answers_list, notice, read_aloud
 from huajin_pwa.components.fields import choice_group, error_summary, select_field, text_field
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.components.question import question_page
@@ -23,7 +23,7 @@ def _behalf_note() -> rx.Component:
     return rx.cond(S.on_behalf, rx.el.p(T.ON_BEHALF_NOTE, class_name="hj-notice hj-notice-warn"))
 
 
-def _question(title, *fields, on_submit, back, number, intro=None):
+def _question(title, *fields, on_submit, back, number, intro=None, speak_intro=False):
     return question_page(
         title,
         _behalf_note(),
@@ -33,6 +33,7 @@ def _question(title, *fields, on_submit, back, number, intro=None):
         back=back,
         step=_step(number),
         intro=intro,
+        speak_intro=speak_intro,
         ready=S.ready,
     )
 
@@ -41,7 +42,8 @@ def intro_page() -> rx.Component:
     return page_frame(
         notice(S.notice, warn=True),
         rx.el.h1(T.INTRO_TITLE),
-        *[rx.el.p(line) for line in T.INTRO],
+        read_aloud("join-intro"),
+        rx.el.div(*[rx.el.p(line) for line in T.INTRO], id="join-intro"),
         _behalf_note(),
         actions(
             link_button(rx.cond(S.has_draft, T.RESUME, T.START), ROUTES["name"]),
@@ -280,6 +282,7 @@ def consent_page() -> rx.Component:
         back=ROUTES["hobbies"],
         number=9,
         intro=T.CONSENT_TEXT,
+        speak_intro=True,
     )
 
 
