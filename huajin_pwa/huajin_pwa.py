@@ -11,10 +11,12 @@ from huajin_pwa.pages.public.home import home_page
 from huajin_pwa.pages.public.login import login_page
 from huajin_pwa.pages.public.reset import issue_page, redeem_page
 from huajin_pwa.pages.public.soon import soon_page
+from huajin_pwa.pages.staff.accounts import accounts_page
 from huajin_pwa.pages.staff.audit_log import audit_log_page
 from huajin_pwa.pages.staff.home import staff_page
 from huajin_pwa.pages.staff.referrals import staff_referrals_page
 from huajin_pwa.pages.staff.review import review_page
+from huajin_pwa.states.accounts import AccountsState
 from huajin_pwa.states.audit_log import AuditLogState
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.inbox import InboxState
@@ -48,6 +50,7 @@ add("/me", me_page, text.Me.TITLE, MeState.load)
 add("/me/refer", refer_page, text.Refer.TITLE, ReferState.load)
 add("/messages", messages_page, text.Inbox.TITLE, InboxState.load)
 add("/staff", staff_page, text.Staff.TITLE, StaffState.load)
+add("/staff/accounts", accounts_page, text.Accounts.TITLE, AccountsState.load)
 add("/staff/audit", audit_log_page, text.AuditLog.TITLE, AuditLogState.load)
 add("/staff/referrals", staff_referrals_page, text.Staff.REFERRAL_LIST, StaffReferralState.load)
 add("/staff/disclosures/[disclosure_id]", review_page, text.Staff.DETAIL, ReviewState.load)

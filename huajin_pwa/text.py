@@ -409,6 +409,7 @@ class Audit:
         "account_enabled": "启用账户",
         "pin_reset_issued": "生成密码重置码",
         "pin_reset_used": "用重置码设新密码",
+        "account_unlocked": "解除锁定",
     }
 
 
@@ -504,3 +505,32 @@ class AuditLog:
     INTRO = "谁在什么时候改了别人的信息，都记在这里。"
     SYSTEM = "系统"
     EMPTY = "还没有操作记录"
+
+
+class Accounts:
+    """Staff managing accounts: find by phone, roles, disable, unlock."""
+
+    TITLE = "账户和角色"
+    INTRO = "按手机号找到账户，可以授予或取消角色、停用账户、解除锁定。改动马上生效，对方下一次操作就按新的权限。"
+    FIND = "查找账户"
+    PHONE = "手机号"
+    STATE = "账户状态"
+    ACTIVE = "正常"
+    DISABLED = "已停用"
+    LOCKED = "已锁定（密码输错太多次）"
+    SIGN_IN_KIND = {"pin": "6位数字密码登录", "password": "密码登录"}
+    ROLES = "角色"
+    NO_ROLES = "还没有角色"
+    REVOKE = "取消"
+    GRANT = "授予角色"
+    ROLE = "角色"
+    ROLE_CHOOSE = "请选择角色"
+    GRID = "网格（只对网格书记）"
+    GRID_CHOOSE = "请选择网格"
+    DISABLE = "停用账户"
+    ENABLE = "重新启用账户"
+    UNLOCK = "解除锁定"
+    SAVED = "已保存，马上生效。"
+    ROLE_MISSING = "请选择要授予的角色"
+    GRID_MISSING = "授予网格书记时请选择网格"
+    OTHER = "查找其他账户"

@@ -1,11 +1,13 @@
-"""Accounts and roles: creating them, granting and taking roles, disabling."""
+"""Accounts and roles: creating, finding, granting and taking roles, disabling, unlocking."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, delete, select
 
 from huajin_pwa import text
 from huajin_pwa.models import Account, Grid, RoleGrant
+from huajin_pwa.models.base import utcnow
 from huajin_pwa.services import audit, validate
 from huajin_pwa.services.actor import (
     ADMIN,
@@ -17,7 +19,7 @@ from huajin_pwa.services.actor import (
     require_role,
 )
 from huajin_pwa.services.auth import hash_secret
-from huajin_pwa.services.errors import DomainError
+from huajin_pwa.services.errors import DomainError, FormError
 
 
 def phone_taken(session: Session, phone: str) -> bool:
@@ -124,3 +126,56 @@ def _account(session: Session, account_id: Any) -> Account:
     if account is None:
         raise DomainError(text.Err.NOT_FOUND)
     return account
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One account as staff see it: state and roles (with the grid of a secretary role)."""
+
+    account: Account
+    roles: list[tuple[str, str]]  # (role, grid name or "")
+
+    @property
+    def locked(self) -> bool:
+        """Whether the account is locked out right now."""
+        until = self.account.locked_until
+        return until is not None and until > utcnow()
+
+
+def lookup(session: Session, actor: Actor | None, phone: Any) -> AccountView:
+    """Find an account by phone number (staff)."""
+    require_role(actor, STAFF)
+    clean = validate.collect({"phone": phone}, {"phone": validate.phone})
+    account = session.exec(select(Account).where(Account.phone == clean["phone"])).first()
+    if account is None:
+        raise FormError({"phone": text.Field.PHONE_UNKNOWN})
+    return view(session, actor, account.id)
+
+
+def view(session: Session, actor: Actor | None, account_id: Any) -> AccountView:
+    """An account and its roles (staff), in two queries."""
+    require_role(actor, STAFF)
+    account = _account(session, account_id)
+    grants = session.exec(
+        select(RoleGrant.role, Grid.name)
+        .join(Grid, Grid.id == RoleGrant.grid_id, isouter=True)
+        .where(RoleGrant.account_id == account.id)
+        .order_by(RoleGrant.role, Grid.number)
+    ).all()
+    return AccountView(account=account, roles=[(role, grid or "") for role, grid in grants])
+
+
+def unlock(session: Session, actor: Actor | None, account_id: Any) -> None:
+    """Lift a lockout after wrong PINs (staff), audited."""
+    actor = require_role(actor, STAFF)
+    account = _account(session, account_id)
+    account.failed_tries, account.locked_until = 0, None
+    session.add(account)
+    audit.record(session, actor.account_id, "account_unlocked", "account", account.id)
+
+
+def grantable_roles(actor: Actor | None) -> list[str]:
+    """The roles this actor may grant or take away."""
+    if actor is None or not actor.has(STAFF, ADMIN):
+        return []
+    return [role for role in ROLES if role not in OFFICE_ROLES or actor.has(ADMIN)]

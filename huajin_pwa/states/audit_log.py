@@ -1,6 +1,5 @@
 """/staff/audit: who changed whose data, and when."""
 
-
 import reflex as rx
 
 from huajin_pwa import db, present, text

@@ -56,7 +56,6 @@ class IssueResetState(FormErrors, SessionState):
 class RedeemResetState(FormErrors, SessionState):
     """A member sets a new PIN with the code."""
 
-
     @rx.event
     def load(self):
         """Open /login/reset."""

@@ -53,6 +53,7 @@ def staff_page() -> rx.Component:
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
             link_button(text.Reset.HELPER_TITLE, "/reset-pin", False),
+            link_button(text.Accounts.TITLE, "/staff/accounts", False),
             link_button(text.AuditLog.TITLE, "/staff/audit", False),
         ),
         rx.el.h2(T.QUEUE, id="queue"),
