@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from huajin_pwa.models import Account, AuditEntry
 from huajin_pwa.models.base import utcnow
@@ -42,7 +43,7 @@ def test_unlock_lifts_the_lock_and_is_audited(session, staff, secretary):
     session.commit()
     session.refresh(account)
     assert account.locked_until is None and account.failed_tries == 0
-    entry = session.query(AuditEntry).filter_by(action="account_unlocked").one()
+    entry = session.exec(select(AuditEntry).where(AuditEntry.action == "account_unlocked")).one()
     assert entry.actor_id == staff.account_id and entry.target_id == account.id
 
 
