@@ -1,5 +1,7 @@
 """/me: disclosure status and badge, roles, referrals made; withdrawing a pending disclosure."""
 
+from typing import Any
+
 import reflex as rx
 
 from huajin_pwa import db, present, text
@@ -24,6 +26,7 @@ class MeState(SessionState):
     role_names: list[str] = []
     referrals_made: int = 0
     referrals_disclosed: int = 0
+    asking_withdraw: bool = False
     _disclosure_id: int = 0
 
     @rx.var
@@ -37,6 +40,7 @@ class MeState(SessionState):
         actor = self._require()
         if not isinstance(actor, Actor):
             return actor
+        self.asking_withdraw = False
         self._load(actor)
 
     def _load(self, actor: Actor) -> None:
@@ -72,11 +76,17 @@ class MeState(SessionState):
         )
 
     @rx.event
+    def ask_withdraw(self, asking: Any):
+        """Show (or hide) the inline question before withdrawing."""
+        self.asking_withdraw = asking is True
+
+    @rx.event
     def withdraw(self):
         """Take back a pending disclosure."""
         actor = self._require()
         if not isinstance(actor, Actor):
             return actor
+        self.asking_withdraw = False
         try:
             with db.transaction() as session:
                 disclosure.withdraw(session, actor, self._disclosure_id)

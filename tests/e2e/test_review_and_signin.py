@@ -64,6 +64,12 @@ def test_rejected_with_reason_then_resubmitted(app_url, new_phone):
     expect(member.get_by_role("heading", name="已提交，谢谢您！")).to_be_visible()
     open_page(member, app_url + "/me")
     expect(member.get_by_text("等待社区核实")).to_be_visible()
+    member.get_by_role("button", name="撤回申请").click()
+    expect(member.get_by_text("确定要撤回吗？")).to_be_visible()
+    assert_accessible(member)
+    member.get_by_role("button", name="确定撤回").click()
+    expect(member.get_by_text("已撤回。需要时可以重新提交。")).to_be_visible()
+    expect(member.get_by_role("link", name="亮明身份", exact=True)).to_be_visible()
 
 
 def test_secretary_fills_on_behalf(app_url, new_phone):

@@ -198,3 +198,14 @@ def test_home_signed_out_and_signed_in(client, pending, staff):
     state = client(HomeState, staff)
     send(state, "load")
     assert state.is_office and state.can_fill_for_others
+
+
+@pytest.mark.parametrize("junk", [value for value in JUNK if value is not True])
+def test_asking_before_withdrawing_takes_only_true(client, pending, junk):
+    state = client(MeState, pending.token)
+    send(state, "load")
+    send(state, "ask_withdraw", asking=True)
+    assert state.asking_withdraw is True
+    send(state, "ask_withdraw", asking=junk)
+    assert state.asking_withdraw is False
+    assert status_of(pending.disclosure_id) == "pending"

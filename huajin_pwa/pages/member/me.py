@@ -3,12 +3,32 @@
 import reflex as rx
 
 from huajin_pwa import text
-from huajin_pwa.components.buttons import actions, link_button, secondary_button
+from huajin_pwa.components.buttons import (
+    actions,
+    link_button,
+    primary_button,
+    secondary_button,
+)
 from huajin_pwa.components.display import card, notice, status_tag
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.states.me import MeState
 
 M = text.Me
+
+
+def withdraw_question() -> rx.Component:
+    """撤回申请, confirmed inline: no pop-up."""
+    return rx.cond(
+        MeState.asking_withdraw,
+        rx.el.div(
+            rx.el.p(M.WITHDRAW_ASK, class_name="hj-notice hj-notice-warn", role="alert"),
+            actions(
+                primary_button(M.WITHDRAW_YES, type="button", on_click=MeState.withdraw),
+                secondary_button(M.WITHDRAW_NO, on_click=MeState.ask_withdraw(False)),
+            ),
+        ),
+        secondary_button(M.WITHDRAW, on_click=MeState.ask_withdraw(True)),
+    )
 
 
 def status_card() -> rx.Component:
@@ -30,7 +50,7 @@ def status_card() -> rx.Component:
             ("rejected", link_button(M.FIX_AND_RESUBMIT, "/join")),
             ("withdrawn", link_button(M.START_JOIN, "/join")),
             ("draft", link_button(M.CONTINUE_DRAFT, "/join")),
-            ("pending", secondary_button(M.WITHDRAW, on_click=MeState.withdraw)),
+            ("pending", withdraw_question()),
             ("approved", rx.fragment()),
             link_button(M.START_JOIN, "/join"),
         ),
