@@ -360,6 +360,8 @@ class Staff:
     QUEUE = "待核实的身份信息"
     QUEUE_EMPTY = "没有待核实的身份信息"
     FILTER_GRID = "按网格筛选"
+    SEARCH = "姓名或手机号（可不填）"
+    FILTER = "筛选"
     ALL_GRIDS = "全部网格"
     NO_GRID = "未分网格"
     OPEN = "查看"

@@ -298,9 +298,10 @@ def withdraw(session: Session, actor: Actor | None, disclosure_id: Any) -> None:
 
 
 def pending_queue(
-    session: Session, actor: Actor | None, grid_id: Any = None, page: Any = 1
+    session: Session, actor: Actor | None, grid_id: Any = None, page: Any = 1, search: Any = ""
 ) -> Page:
-    """Pending disclosures, oldest first, maybe of one grid; rows are (Disclosure, grid name)."""
+    """Pending disclosures, oldest first, maybe of one grid, or matching a name or a phone
+    number; rows are (Disclosure, grid name)."""
     require_role(actor, STAFF)
     query = (
         select(Disclosure, Grid.name)
@@ -310,6 +311,12 @@ def pending_queue(
     )
     if isinstance(grid_id, int) and grid_id > 0:
         query = query.where(Disclosure.grid_id == grid_id)
+    words = validate.as_text(search)[:30]
+    if words:
+        phones = select(Account.id).where(Account.phone == words.replace(" ", ""))
+        query = query.where(
+            Disclosure.name.contains(words, autoescape=True) | Disclosure.account_id.in_(phones)
+        )
     return paginate(session, query, page)
 
 

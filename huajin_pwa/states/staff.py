@@ -21,6 +21,7 @@ class StaffState(Paged, SessionState):
     by_grid: list[list[str]] = []
     grid_options: list[list[str]] = []
     grid_filter: str = ""
+    search: str = ""
     queue: list[dict[str, str]] = []
 
     @rx.event
@@ -37,7 +38,7 @@ class StaffState(Paged, SessionState):
         with db.transaction() as session:
             figures = stats.overview(session, actor)
             grids = community.grids(session)
-            result = disclosure.pending_queue(session, actor, grid_id, self.page)
+            result = disclosure.pending_queue(session, actor, grid_id, self.page, self.search)
         self.disclosed, self.pending = figures.disclosed, figures.pending
         self.referrals_open = figures.referrals_open
         self.by_grid = [[name, str(count)] for name, count in figures.by_grid]
@@ -56,8 +57,10 @@ class StaffState(Paged, SessionState):
 
     @rx.event
     def filter_grid(self, form: Any):
-        """Show one grid's disclosures (or all)."""
+        """Show one grid's disclosures (or all), maybe only those matching a name or phone."""
         value = form.get("grid", "") if hasattr(form, "get") else ""
         self.grid_filter = value if isinstance(value, str) and row_id(value) else ""
+        words = form.get("search", "") if hasattr(form, "get") else ""
+        self.search = words.strip()[:30] if isinstance(words, str) else ""
         self.page = 1
         return self._reload()

@@ -55,6 +55,13 @@ def answer_questions(
     expect(page.get_by_role("heading", name="请核对您填写的内容")).to_be_visible()
 
 
+def find_in_queue(staff: Page, name: str) -> None:
+    """Search the pending queue for the person's name and open their disclosure."""
+    staff.get_by_label("姓名或手机号（可不填）").fill(name)
+    staff.get_by_role("button", name="筛选").click()
+    staff.get_by_role("link", name=f"查看 {name}").click()
+
+
 def open_in_queue(staff: Page, name: str) -> None:
     """Page through the pending queue (oldest first) to the person's disclosure and open it."""
     link = staff.get_by_role("link", name=f"查看 {name}")

@@ -7,9 +7,9 @@ from tests.e2e.journeys import (
     SECRETARY,
     STAFF,
     answer_questions,
+    find_in_queue,
     next_page,
     on_question,
-    open_in_queue,
 )
 
 QUESTIONS = [
@@ -33,7 +33,7 @@ def test_rejected_with_reason_then_resubmitted(app_url, new_phone):
     staff = new_phone()
     sign_in(staff, app_url, *STAFF)
     open_page(staff, app_url + "/staff")
-    open_in_queue(staff, "周淑芬")
+    find_in_queue(staff, "周淑芬")
     staff.get_by_role("button", name="不通过").click()
     expect(staff.locator("#error-summary")).to_contain_text("请写明不通过的原因")
     assert_accessible(staff)
@@ -93,7 +93,7 @@ def test_secretary_fills_on_behalf(app_url, new_phone):
     staff = new_phone()
     sign_in(staff, app_url, *STAFF)
     open_page(staff, app_url + "/staff")
-    open_in_queue(staff, "孙德明")
+    find_in_queue(staff, "孙德明")
     expect(staff.get_by_role("definition").filter(has_text="代填")).to_have_count(0)
     expect(staff.locator("dl")).to_contain_text("代填人")
 

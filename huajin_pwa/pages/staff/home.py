@@ -5,7 +5,7 @@ import reflex as rx
 from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, link_button, primary_button, secondary_button
 from huajin_pwa.components.display import card, empty_state, pager, status_tag
-from huajin_pwa.components.fields import select_field
+from huajin_pwa.components.fields import select_field, text_field
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.states.join import JoinState
 from huajin_pwa.states.staff import StaffState
@@ -66,7 +66,8 @@ def staff_page() -> rx.Component:
                 StaffState.grid_filter,
                 placeholder=T.ALL_GRIDS,
             ),
-            primary_button(T.FILTER_GRID),
+            text_field("search", T.SEARCH, rx.Var.create({}), StaffState.search, max_length=30),
+            primary_button(T.FILTER),
             on_submit=StaffState.filter_grid,
             reset_on_submit=False,
         ),
