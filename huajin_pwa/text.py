@@ -539,3 +539,4 @@ class Accounts:
     ROLE_MISSING = "请选择要授予的角色"
     GRID_MISSING = "授予网格书记时请选择网格"
     OTHER = "查找其他账户"
+    NOT_OWN_ADMIN = "不能取消自己的管理员角色，请另一位管理员操作"

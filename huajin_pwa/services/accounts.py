@@ -8,7 +8,7 @@ from sqlmodel import Session, delete, select
 from huajin_pwa import text
 from huajin_pwa.models import Account, Grid, RoleGrant
 from huajin_pwa.models.base import utcnow
-from huajin_pwa.services import audit, validate
+from huajin_pwa.services import audit, records, validate
 from huajin_pwa.services.actor import (
     ADMIN,
     OFFICE_ROLES,
@@ -83,7 +83,7 @@ def grant_role(
     account = _account(session, account_id)
     grid = None
     if role == SECRETARY:
-        grid = session.get(Grid, grid_id) if isinstance(grid_id, int) else None
+        grid = records.fetch(session, Grid, grid_id)
         if grid is None:
             raise DomainError(text.Err.BAD_REQUEST)
     add_role(session, account.id, role, grid.id if grid else None)
@@ -91,13 +91,18 @@ def grant_role(
 
 
 def revoke_role(session: Session, actor: Actor | None, account_id: Any, role: Any) -> None:
-    """Take a role away; it takes effect on the account's very next action."""
+    """Take a role away; it takes effect on the account's very next action.
+
+    Only an admin changes an office account, and nobody takes away their own admin role.
+    """
     actor = require_role(actor, STAFF)
     if role not in ROLES:
         raise DomainError(text.Err.BAD_REQUEST)
-    if role in OFFICE_ROLES:
-        require_role(actor, ADMIN)
     account = _account(session, account_id)
+    if role in OFFICE_ROLES or is_office_account(session, account.id):
+        require_role(actor, ADMIN)
+    if role == ADMIN and account.id == actor.account_id:
+        raise DomainError(text.Accounts.NOT_OWN_ADMIN)
     session.exec(
         delete(RoleGrant).where(RoleGrant.account_id == account.id, RoleGrant.role == role)
     )
@@ -107,22 +112,29 @@ def revoke_role(session: Session, actor: Actor | None, account_id: Any, role: An
 def set_active(session: Session, actor: Actor | None, account_id: Any, active: bool) -> None:
     """Disable or re-enable an account (staff; only an admin touches an office account)."""
     actor = require_role(actor, STAFF)
+    if not isinstance(active, bool):
+        raise DomainError(text.Err.BAD_REQUEST)
     account = _account(session, account_id)
-    office = session.exec(
-        select(RoleGrant.id).where(
-            RoleGrant.account_id == account.id, RoleGrant.role.in_(OFFICE_ROLES)
-        )
-    ).first()
-    if office is not None:
+    if is_office_account(session, account.id):
         require_role(actor, ADMIN)
-    account.active = bool(active)
+    account.active = active
     session.add(account)
     action = "account_enabled" if account.active else "account_disabled"
     audit.record(session, actor.account_id, action, "account", account.id)
 
 
+def is_office_account(session: Session, account_id: int) -> bool:
+    """Whether the account holds a staff or admin role."""
+    office = session.exec(
+        select(RoleGrant.id).where(
+            RoleGrant.account_id == account_id, RoleGrant.role.in_(OFFICE_ROLES)
+        )
+    ).first()
+    return office is not None
+
+
 def _account(session: Session, account_id: Any) -> Account:
-    account = session.get(Account, account_id) if isinstance(account_id, int) else None
+    account = records.fetch(session, Account, account_id)
     if account is None:
         raise DomainError(text.Err.NOT_FOUND)
     return account

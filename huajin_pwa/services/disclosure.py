@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from huajin_pwa import text
 from huajin_pwa.models import Account, Disclosure, Grid
 from huajin_pwa.models.base import utcnow
-from huajin_pwa.services import accounts, audit, auth, community, inbox, validate
+from huajin_pwa.services import accounts, audit, auth, community, inbox, records, validate
 from huajin_pwa.services.actor import (
     MEMBER,
     SECRETARY,
@@ -116,7 +116,7 @@ def latest_for(session: Session, account_id: int) -> Disclosure | None:
 def editable(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
     """A draft the actor may fill: their own, or one they are filling on someone's behalf."""
     actor = require_signed_in(actor)
-    draft = session.get(Disclosure, disclosure_id) if isinstance(disclosure_id, int) else None
+    draft = records.fetch(session, Disclosure, disclosure_id)
     if draft is None:
         raise DomainError(text.Err.NOT_FOUND)
     own = draft.account_id == actor.account_id
@@ -287,7 +287,7 @@ def withdraw(session: Session, actor: Actor | None, disclosure_id: Any) -> None:
     changed = session.exec(
         update(Disclosure)
         .where(
-            Disclosure.id == (disclosure_id if isinstance(disclosure_id, int) else -1),
+            Disclosure.id == (validate.row_id(disclosure_id) or -1),
             Disclosure.account_id == actor.account_id,
             Disclosure.status == "pending",
         )
@@ -309,7 +309,7 @@ def pending_queue(
         .where(Disclosure.status == "pending")
         .order_by(Disclosure.submitted_at, Disclosure.id)
     )
-    if isinstance(grid_id, int) and grid_id > 0:
+    if validate.row_id(grid_id):
         query = query.where(Disclosure.grid_id == grid_id)
     words = validate.as_text(search)[:30]
     if words:
@@ -323,7 +323,7 @@ def pending_queue(
 def review_detail(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclosure:
     """One disclosure for staff to review (any status)."""
     require_role(actor, STAFF)
-    disclosure = session.get(Disclosure, disclosure_id) if isinstance(disclosure_id, int) else None
+    disclosure = records.fetch(session, Disclosure, disclosure_id)
     if disclosure is None or disclosure.status == "draft":
         raise DomainError(text.Err.NOT_FOUND)
     return disclosure
@@ -334,6 +334,9 @@ def approve(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclo
     actor = require_role(actor, STAFF)
     disclosure = _decide(session, actor, disclosure_id, "approved", "")
     accounts.add_role(session, disclosure.account_id, MEMBER)
+    account = session.get(Account, disclosure.account_id)
+    account.name = disclosure.name  # the verified name is the one the account shows
+    session.add(account)
     grid = session.get(Grid, disclosure.grid_id) if disclosure.grid_id else None
     inbox.send(
         session,

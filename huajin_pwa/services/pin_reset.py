@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from huajin_pwa import text
 from huajin_pwa.models import Account, AuthSession, PinReset
 from huajin_pwa.models.base import utcnow
-from huajin_pwa.services import audit, disclosure, inbox, validate
+from huajin_pwa.services import accounts, audit, disclosure, inbox, validate
 from huajin_pwa.services.actor import SECRETARY, STAFF, Actor, require_role
 from huajin_pwa.services.auth import HASHER, hash_secret, open_session
 from huajin_pwa.services.errors import FormError
@@ -40,6 +40,8 @@ def issue(session: Session, actor: Actor | None, phone: Any) -> IssuedCode:
     if account is None:
         raise FormError({"phone": text.Field.PHONE_UNKNOWN})
     if account.secret_kind != "pin":
+        raise FormError({"phone": text.Reset.NOT_PIN_ACCOUNT})
+    if accounts.is_office_account(session, account.id) and not actor.has("admin"):
         raise FormError({"phone": text.Reset.NOT_PIN_ACCOUNT})
     if not actor.has(STAFF, "admin"):
         latest = disclosure.latest_for(session, account.id)

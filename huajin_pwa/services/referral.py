@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from huajin_pwa import text
 from huajin_pwa.models import Account, Disclosure, Referral
 from huajin_pwa.models.base import utcnow
-from huajin_pwa.services import audit, inbox, validate
+from huajin_pwa.services import audit, inbox, records, validate
 from huajin_pwa.services.actor import MEMBER, STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.services.pagination import Page, paginate
@@ -110,7 +110,7 @@ def link(session: Session, actor: Actor | None, referral_id: Any, phone: Any) ->
 
 
 def _referral(session: Session, referral_id: Any) -> Referral:
-    referral = session.get(Referral, referral_id) if isinstance(referral_id, int) else None
+    referral = records.fetch(session, Referral, referral_id)
     if referral is None:
         raise DomainError(text.Err.NOT_FOUND)
     return referral

@@ -140,3 +140,10 @@ def collect(form: Any, rules: dict[str, Any]) -> dict[str, Any]:
     if errors:
         raise FormError(errors)
     return clean
+
+
+def row_id(value: Any) -> int | None:
+    """A database id from untrusted input: a real int in the 32-bit id range, else None."""
+    if type(value) is int and 0 < value < 2**31:
+        return value
+    return None

@@ -8,7 +8,7 @@ from sqlmodel import select
 from huajin_pwa.models import Account, AuditEntry
 from huajin_pwa.models.base import utcnow
 from huajin_pwa.services import accounts
-from huajin_pwa.services.errors import FormError, NotSignedIn, PermissionDenied
+from huajin_pwa.services.errors import DomainError, FormError, NotSignedIn, PermissionDenied
 from tests.conftest import make_actor
 
 
@@ -59,3 +59,31 @@ def test_grantable_roles_follow_the_actor(session, staff, secretary):
     assert accounts.grantable_roles(admin) == ["member", "leader", "secretary", "staff", "admin"]
     assert accounts.grantable_roles(secretary) == []
     assert accounts.grantable_roles(None) == []
+
+
+def test_only_an_admin_changes_the_roles_of_an_office_account(session, staff, admin, actor_with):
+    office = actor_with(roles=["staff", "leader"], phone="13900000077")
+    with pytest.raises(PermissionDenied):
+        accounts.revoke_role(session, staff, office.account_id, "leader")
+    accounts.revoke_role(session, admin, office.account_id, "leader")
+    assert [role for role, _grid in accounts.view(session, admin, office.account_id).roles] == [
+        "staff"
+    ]
+
+
+def test_nobody_removes_their_own_admin_role(session, admin):
+    with pytest.raises(DomainError, match="自己的管理员角色"):
+        accounts.revoke_role(session, admin, admin.account_id, "admin")
+
+
+@pytest.mark.parametrize("junk", ["false", 0, 1, None, "True"])
+def test_set_active_takes_only_true_or_false(session, staff, secretary, junk):
+    with pytest.raises(DomainError):
+        accounts.set_active(session, staff, secretary.account_id, junk)
+    assert session.get(Account, secretary.account_id).active is True
+
+
+@pytest.mark.parametrize("junk", [True, 2**40, -1, "1", 1.0])
+def test_ids_that_are_not_ids_find_nothing(session, staff, junk):
+    with pytest.raises(DomainError):
+        accounts.view(session, staff, junk)

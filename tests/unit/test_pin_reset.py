@@ -502,3 +502,11 @@ def test_junk_in_one_field_changes_nothing(run, code, fields):
     result = run(pin_reset.redeem, form)
     assert result.token == "" and set(result.errors) == set(fields)
     assert snapshot() == before
+
+
+def test_only_an_admin_resets_an_office_account_pin(session, staff, admin, actor_with):
+    office = actor_with(roles=["staff"], phone="13900000077")
+    assert accounts.is_office_account(session, office.account_id)
+    with pytest.raises(FormError):
+        pin_reset.issue(session, staff, "13900000077")
+    assert len(pin_reset.issue(session, admin, "13900000077").code) == 8

@@ -1,5 +1,7 @@
-"""Staff find a pending disclosure in the queue by part of the name or by the phone number."""
+"""Staff find a pending disclosure by part of the name or the phone; approval fixes the name."""
 
+from huajin_pwa import db
+from huajin_pwa.models import Disclosure
 from huajin_pwa.services import disclosure
 
 
@@ -26,3 +28,15 @@ def test_search_is_text_not_a_pattern(session, staff, join, fast_hashing):
         assert names(disclosure.pending_queue(session, staff, search=pattern)) == []
     # Something that is no text at all is no search: the whole queue.
     assert names(disclosure.pending_queue(session, staff, search={"x": 1})) == ["张桂英"]
+
+
+def test_approval_makes_the_account_show_the_verified_name(session, staff, join, fast_hashing):
+    person = join.submitted("13700000105", name="张桂英")
+    assert person.actor().name == "张桂英"
+    with db.transaction() as change:
+        draft = change.get(Disclosure, person.disclosure_id)
+        draft.name = "张桂瑛"  # corrected during review of the paper record
+        change.add(draft)
+    with db.transaction() as review:
+        disclosure.approve(review, staff, person.disclosure_id)
+    assert person.actor().name == "张桂瑛"
