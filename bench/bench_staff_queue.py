@@ -21,7 +21,7 @@ import huajin_pwa.models  # noqa: F401
 from huajin_pwa import db
 from huajin_pwa.models import Account, Building, Disclosure, Grid, Message, RoleGrant
 from huajin_pwa.models.base import utcnow
-from huajin_pwa.services import disclosure, inbox, stats
+from huajin_pwa.services import approval, inbox, stats
 from huajin_pwa.services.actor import Actor
 
 
@@ -126,13 +126,13 @@ def main() -> None:
     print(
         f"{args.members} members, {args.members // 4} pending, on {engine.url.get_backend_name()}"
     )
-    measure(engine, "pending queue, first page", lambda s: disclosure.pending_queue(s, staff))
+    measure(engine, "pending queue, first page", lambda s: approval.pending_queue(s, staff))
     measure(
         engine,
         "pending queue, last page",
-        lambda s: disclosure.pending_queue(s, staff, None, 10**5),
+        lambda s: approval.pending_queue(s, staff, None, 10**5),
     )
-    measure(engine, "pending queue, one grid", lambda s: disclosure.pending_queue(s, staff, 2, 3))
+    measure(engine, "pending queue, one grid", lambda s: approval.pending_queue(s, staff, 2, 3))
     measure(engine, "staff figures", lambda s: stats.overview(s, staff))
     measure(engine, "inbox page (200 messages)", lambda s: inbox.list_messages(s, staff, 2))
     SQLModel.metadata.drop_all(engine)

@@ -6,7 +6,7 @@ import reflex as rx
 
 from huajin_pwa import db, present, text
 from huajin_pwa.models import Account, Building, Grid
-from huajin_pwa.services import disclosure
+from huajin_pwa.services import approval
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict, row_id
@@ -39,7 +39,7 @@ class ReviewState(FormErrors, SessionState):
             return actor
         try:
             with db.transaction() as session:
-                item = disclosure.review_detail(session, actor, disclosure_id)
+                item = approval.review_detail(session, actor, disclosure_id)
                 account = session.get(Account, item.account_id)
                 building = session.get(Building, item.building_id) if item.building_id else None
                 grid = session.get(Grid, item.grid_id) if item.grid_id else None
@@ -91,7 +91,7 @@ class ReviewState(FormErrors, SessionState):
             return actor
         try:
             with db.transaction() as session:
-                disclosure.approve(session, actor, self._disclosure_id)
+                approval.approve(session, actor, self._disclosure_id)
             self.notice = text.Staff.APPROVED
         except DomainError as error:
             self.notice = error.message
@@ -106,7 +106,7 @@ class ReviewState(FormErrors, SessionState):
         reason = form_dict(form).get("reason", "")
         try:
             with db.transaction() as session:
-                disclosure.reject(session, actor, self._disclosure_id, reason)
+                approval.reject(session, actor, self._disclosure_id, reason)
             self.notice, self.errors = text.Staff.REJECTED, {}
         except FormError as error:
             self.errors = error.errors

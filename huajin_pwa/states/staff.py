@@ -5,7 +5,7 @@ from typing import Any
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import community, disclosure, stats
+from huajin_pwa.services import approval, community, stats
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.mixins import Paged
@@ -38,7 +38,7 @@ class StaffState(Paged, SessionState):
         with db.transaction() as session:
             figures = stats.overview(session, actor)
             grids = community.grids(session)
-            result = disclosure.pending_queue(session, actor, grid_id, self.page, self.search)
+            result = approval.pending_queue(session, actor, grid_id, self.page, self.search)
         self.disclosed, self.pending = figures.disclosed, figures.pending
         self.referrals_open = figures.referrals_open
         self.by_grid = [[name, str(count)] for name, count in figures.by_grid]

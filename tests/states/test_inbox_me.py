@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from huajin_pwa import db, text
 from huajin_pwa.models import Disclosure, Message
-from huajin_pwa.services import disclosure, inbox
+from huajin_pwa.services import approval, inbox
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.inbox import InboxState
 from huajin_pwa.states.me import MeState
@@ -160,7 +160,7 @@ def test_withdraw_of_someone_elses_disclosure_changes_nothing(client, member, st
 
 def test_an_approved_disclosure_cannot_be_withdrawn(client, staff, pending):
     with db.transaction() as session:
-        disclosure.approve(session, staff, pending.disclosure_id)
+        approval.approve(session, staff, pending.disclosure_id)
     state = client(MeState, pending.token)
     send(state, "load")
     assert state.approved and "党员" in state.role_names

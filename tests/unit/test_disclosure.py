@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from huajin_pwa import db, text
 from huajin_pwa.models import Account, AuditEntry, AuthSession, Disclosure, Message
-from huajin_pwa.services import accounts, auth, disclosure
+from huajin_pwa.services import accounts, approval, auth, disclosure
 from huajin_pwa.services.errors import DomainError, FormError, NotSignedIn, PermissionDenied
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -668,7 +668,7 @@ def test_resume_while_pending_is_refused(run, join):
 
 def test_resume_when_approved_is_refused(run, join, staff):
     person = join.submitted(PHONE)
-    run(disclosure.approve, staff, person.disclosure_id)
+    run(approval.approve, staff, person.disclosure_id)
     with pytest.raises(DomainError, match=text.Join.ALREADY_APPROVED):
         run(disclosure.resume, person.actor())
     assert count(Disclosure) == 1
@@ -707,7 +707,7 @@ def assert_answers_copied(old: Disclosure, new: Disclosure) -> None:
 
 def test_resume_after_rejection_copies_the_answers_into_a_new_draft(run, join, staff):
     person = join.submitted(PHONE)
-    run(disclosure.reject, staff, person.disclosure_id, "组织名称请写全称")
+    run(approval.reject, staff, person.disclosure_id, "组织名称请写全称")
     draft = run(disclosure.resume, person.actor())
     old = load(person.disclosure_id)
     assert old.status == "rejected"
@@ -728,7 +728,7 @@ def test_a_copied_on_behalf_draft_is_the_members_own(run, secretary, join, staff
     draft, _ = run(disclosure.start, secretary, GOOD_FORM)
     join.fill(secretary, draft.id)
     run(disclosure.submit, secretary, draft.id)
-    run(disclosure.reject, staff, draft.id, "请核对门牌号")
+    run(approval.reject, staff, draft.id, "请核对门牌号")
     member = run(auth.actor_from_token, run(auth.sign_in, PHONE, "135790").token)
     new = run(disclosure.resume, member)
     assert new.filled_by_id is None
@@ -744,7 +744,7 @@ def test_withdraw_a_pending_disclosure(run, join, staff):
     run(disclosure.withdraw, person.actor(), person.disclosure_id)
     withdrawn = load(person.disclosure_id)
     assert (withdrawn.status, withdrawn.version) == ("withdrawn", 3)
-    assert run(disclosure.pending_queue, staff).total == 0
+    assert run(approval.pending_queue, staff).total == 0
 
 
 def test_withdraw_a_draft_is_refused(run, person):
@@ -755,7 +755,7 @@ def test_withdraw_a_draft_is_refused(run, person):
 
 def test_withdraw_an_approved_disclosure_is_refused(run, join, staff):
     person = join.submitted(PHONE)
-    run(disclosure.approve, staff, person.disclosure_id)
+    run(approval.approve, staff, person.disclosure_id)
     with pytest.raises(DomainError, match=text.Staff.NOT_PENDING):
         run(disclosure.withdraw, person.actor(), person.disclosure_id)
     assert load(person.disclosure_id).status == "approved"

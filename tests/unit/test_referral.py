@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from huajin_pwa import db, text
 from huajin_pwa.models import AuditEntry, Message, Referral
-from huajin_pwa.services import disclosure, referral
+from huajin_pwa.services import approval, disclosure, referral
 from huajin_pwa.services.errors import DomainError, FormError, NotSignedIn, PermissionDenied
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -73,7 +73,7 @@ def test_a_member_approved_through_the_flow_may_refer(run, join, staff):
     person = join.submitted(FRIEND)
     with pytest.raises(PermissionDenied):
         run(referral.refer, person.actor(), FORM)
-    run(disclosure.approve, staff, person.disclosure_id)
+    run(approval.approve, staff, person.disclosure_id)
     assert run(referral.refer, person.actor(), FORM).referrer_id == person.actor().account_id
 
 
@@ -268,13 +268,13 @@ def test_link_to_a_pending_disclosure(run, referred, member, staff, join):
 
 def test_link_to_an_approved_disclosure(run, referred, staff, join):
     person = join.submitted(FRIEND)
-    run(disclosure.approve, staff, person.disclosure_id)
+    run(approval.approve, staff, person.disclosure_id)
     assert run(referral.link, staff, referred, FRIEND).disclosure_id == person.disclosure_id
 
 
 def test_link_picks_the_latest_open_disclosure(run, referred, staff, join):
     person = join.submitted(FRIEND)
-    run(disclosure.reject, staff, person.disclosure_id, "请补充组织关系")
+    run(approval.reject, staff, person.disclosure_id, "请补充组织关系")
     again = run(disclosure.resume, person.actor())
     run(disclosure.save_step, person.actor(), again.id, "consent", {"consent": "on"})
     run(disclosure.submit, person.actor(), again.id)
@@ -297,7 +297,7 @@ def test_link_needs_a_submitted_disclosure(run, referred, member, staff, join, s
     elif state in ("rejected", "withdrawn"):
         person = join.submitted(FRIEND)
         if state == "rejected":
-            run(disclosure.reject, staff, person.disclosure_id, "请补充")
+            run(approval.reject, staff, person.disclosure_id, "请补充")
         else:
             run(disclosure.withdraw, person.actor(), person.disclosure_id)
     with pytest.raises(FormError) as caught:

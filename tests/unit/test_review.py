@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from huajin_pwa import db, text
 from huajin_pwa.models import Account, AuditEntry, Disclosure, Message
-from huajin_pwa.services import auth, disclosure
+from huajin_pwa.services import approval, auth, disclosure
 from huajin_pwa.services.errors import DomainError, FormError, NotSignedIn, PermissionDenied
 from huajin_pwa.services.pagination import PAGE_SIZE
 
@@ -84,7 +84,7 @@ def test_queue_lists_pending_disclosures_oldest_first(run, join, staff, communit
     set_submitted_at(first.disclosure_id, START + timedelta(hours=2))
     set_submitted_at(second.disclosure_id, START + timedelta(hours=3))
     set_submitted_at(third.disclosure_id, START)
-    page = run(disclosure.pending_queue, staff)
+    page = run(approval.pending_queue, staff)
     assert [(row.name, grid) for row, grid in page.rows] == [
         ("张三", "第一网格"),
         ("张一", "第一网格"),
@@ -99,10 +99,10 @@ def test_queue_leaves_out_drafts_and_decided_ones(run, join, staff):
     rejected = join.submitted("13700000003")
     withdrawn = join.submitted("13700000004")
     waiting = join.submitted("13700000005")
-    run(disclosure.approve, staff, approved.disclosure_id)
-    run(disclosure.reject, staff, rejected.disclosure_id, "请补充组织关系")
+    run(approval.approve, staff, approved.disclosure_id)
+    run(approval.reject, staff, rejected.disclosure_id, "请补充组织关系")
     run(disclosure.withdraw, withdrawn.actor(), withdrawn.disclosure_id)
-    page = run(disclosure.pending_queue, staff)
+    page = run(approval.pending_queue, staff)
     assert [row.id for row, _grid in page.rows] == [waiting.disclosure_id]
 
 
@@ -110,24 +110,24 @@ def test_queue_filtered_by_grid(run, join, staff, community):
     in_grid_1 = join.submitted("13700000001")
     in_grid_2 = join.submitted("13700000002", address={"building": "5", "unit": "1", "room": "301"})
     grid_1, grid_2 = (g.id for g in community)
-    assert [r.id for r, _ in run(disclosure.pending_queue, staff, grid_1).rows] == [
+    assert [r.id for r, _ in run(approval.pending_queue, staff, grid_1).rows] == [
         in_grid_1.disclosure_id
     ]
-    rows = run(disclosure.pending_queue, staff, grid_2).rows
+    rows = run(approval.pending_queue, staff, grid_2).rows
     assert [(r.id, name) for r, name in rows] == [(in_grid_2.disclosure_id, "第二网格")]
     for no_filter in (None, 0, -1, "1", [grid_2]):
-        assert run(disclosure.pending_queue, staff, no_filter).total == 2
+        assert run(approval.pending_queue, staff, no_filter).total == 2
 
 
 def test_queue_of_a_grid_with_nobody_waiting(run, pending, staff):
-    page = run(disclosure.pending_queue, staff, 999)
+    page = run(approval.pending_queue, staff, 999)
     assert (page.rows, page.page, page.pages, page.total) == ([], 1, 1, 0)
 
 
 def test_queue_is_paginated_by_ten(run, staff, community):
     ids = add_pending(25, community[0].id)
     assert PAGE_SIZE == 10
-    pages = [run(disclosure.pending_queue, staff, None, n) for n in (1, 2, 3)]
+    pages = [run(approval.pending_queue, staff, None, n) for n in (1, 2, 3)]
     assert [len(p.rows) for p in pages] == [10, 10, 5]
     assert {(p.pages, p.total) for p in pages} == {(3, 25)}
     assert [row.id for p in pages for row, _grid in p.rows] == ids
@@ -138,19 +138,19 @@ def test_queue_is_paginated_by_ten(run, staff, community):
 )
 def test_queue_page_number_from_untrusted_input(run, staff, community, asked, shown):
     add_pending(25, community[0].id)
-    assert run(disclosure.pending_queue, staff, None, asked).page == shown
+    assert run(approval.pending_queue, staff, None, asked).page == shown
 
 
 def test_queue_shows_a_disclosure_without_grid(run, staff):
     [only] = add_pending(1, None)
-    assert [(row.id, grid) for row, grid in run(disclosure.pending_queue, staff).rows] == [
+    assert [(row.id, grid) for row, grid in run(approval.pending_queue, staff).rows] == [
         (only, None)
     ]
 
 
 def test_admin_may_review(run, pending, admin):
-    assert run(disclosure.pending_queue, admin).total == 1
-    assert run(disclosure.approve, admin, pending.disclosure_id).status == "approved"
+    assert run(approval.pending_queue, admin).total == 1
+    assert run(approval.approve, admin, pending.disclosure_id).status == "approved"
 
 
 @pytest.mark.parametrize("who", ["member", "secretary", "nobody", "leader", "pending_person"])
@@ -165,13 +165,13 @@ def test_only_staff_may_review(run, request, actor_with, pending, who):
         actor = request.getfixturevalue(who)
     refusal = NotSignedIn if actor is None else PermissionDenied
     with pytest.raises(refusal):
-        run(disclosure.pending_queue, actor)
+        run(approval.pending_queue, actor)
     with pytest.raises(refusal):
-        run(disclosure.review_detail, actor, pending.disclosure_id)
+        run(approval.review_detail, actor, pending.disclosure_id)
     with pytest.raises(refusal):
-        run(disclosure.approve, actor, pending.disclosure_id)
+        run(approval.approve, actor, pending.disclosure_id)
     with pytest.raises(refusal):
-        run(disclosure.reject, actor, pending.disclosure_id, "不通过的原因")
+        run(approval.reject, actor, pending.disclosure_id, "不通过的原因")
     assert load(pending.disclosure_id).status == "pending"
     assert pending.actor().roles == frozenset()
 
@@ -180,7 +180,7 @@ def test_only_staff_may_review(run, request, actor_with, pending, who):
 
 
 def test_review_detail(run, pending, staff):
-    row = run(disclosure.review_detail, staff, pending.disclosure_id)
+    row = run(approval.review_detail, staff, pending.disclosure_id)
     assert (row.id, row.status, row.org_name) == (
         pending.disclosure_id,
         "pending",
@@ -192,11 +192,11 @@ def test_a_draft_is_not_reviewable(run, join, staff):
     draft = join.sign_up("13700000001")
     join.fill(draft.actor(), draft.disclosure_id)
     with pytest.raises(DomainError, match=text.Err.NOT_FOUND):
-        run(disclosure.review_detail, staff, draft.disclosure_id)
+        run(approval.review_detail, staff, draft.disclosure_id)
     with pytest.raises(DomainError, match=text.Err.NOT_FOUND):
-        run(disclosure.approve, staff, draft.disclosure_id)
+        run(approval.approve, staff, draft.disclosure_id)
     with pytest.raises(DomainError, match=text.Err.NOT_FOUND):
-        run(disclosure.reject, staff, draft.disclosure_id, "请补充")
+        run(approval.reject, staff, draft.disclosure_id, "请补充")
     assert load(draft.disclosure_id).status == "draft"
     assert draft.actor().roles == frozenset()
 
@@ -204,9 +204,9 @@ def test_a_draft_is_not_reviewable(run, join, staff):
 @pytest.mark.parametrize("bad_id", ["1", None, 1.0, [1], 999_999])
 def test_review_with_a_wrong_id(run, pending, staff, bad_id):
     with pytest.raises(DomainError, match=text.Err.NOT_FOUND):
-        run(disclosure.approve, staff, bad_id)
+        run(approval.approve, staff, bad_id)
     with pytest.raises(DomainError, match=text.Err.NOT_FOUND):
-        run(disclosure.reject, staff, bad_id, "请补充")
+        run(approval.reject, staff, bad_id, "请补充")
     assert load(pending.disclosure_id).status == "pending"
 
 
@@ -214,7 +214,7 @@ def test_review_with_a_wrong_id(run, pending, staff, bad_id):
 
 
 def test_approve(run, pending, staff):
-    run(disclosure.approve, staff, pending.disclosure_id)
+    run(approval.approve, staff, pending.disclosure_id)
     row = load(pending.disclosure_id)
     assert (row.status, row.reviewer_id, row.review_reason) == ("approved", staff.account_id, "")
     assert row.reviewed_at is not None
@@ -223,13 +223,13 @@ def test_approve(run, pending, staff):
 
 def test_approve_grants_the_member_role_at_once(run, pending, staff):
     before = pending.actor()
-    run(disclosure.approve, staff, pending.disclosure_id)
+    run(approval.approve, staff, pending.disclosure_id)
     assert before.roles == frozenset()
     assert pending.actor().roles == {"member"}
 
 
 def test_approve_tells_the_member(run, pending, staff):
-    run(disclosure.approve, staff, pending.disclosure_id)
+    run(approval.approve, staff, pending.disclosure_id)
     account_id = pending.actor().account_id
     message = messages_to(account_id)[-1]
     assert message.title == text.Inbox.APPROVED_TITLE
@@ -239,13 +239,13 @@ def test_approve_tells_the_member(run, pending, staff):
 
 def test_approve_without_grid_names_the_community(run, staff):
     [only] = add_pending(1, None)
-    run(disclosure.approve, staff, only)
+    run(approval.approve, staff, only)
     [message] = messages_to(load(only).account_id)
     assert message.body == text.Inbox.APPROVED_BODY.format(grid=text.COMMUNITY)
 
 
 def test_approve_is_audited(run, pending, staff):
-    run(disclosure.approve, staff, pending.disclosure_id)
+    run(approval.approve, staff, pending.disclosure_id)
     [entry] = audit_entries("disclosure_approved")
     assert (entry.actor_id, entry.target_type, entry.target_id) == (
         staff.account_id,
@@ -258,7 +258,7 @@ def test_approve_is_audited(run, pending, staff):
 
 
 def test_reject(run, pending, staff):
-    run(disclosure.reject, staff, pending.disclosure_id, "  组织关系请写全称  ")
+    run(approval.reject, staff, pending.disclosure_id, "  组织关系请写全称  ")
     row = load(pending.disclosure_id)
     assert (row.status, row.reviewer_id, row.review_reason) == (
         "rejected",
@@ -269,7 +269,7 @@ def test_reject(run, pending, staff):
 
 
 def test_reject_tells_the_member_why(run, pending, staff):
-    run(disclosure.reject, staff, pending.disclosure_id, "门牌号对不上")
+    run(approval.reject, staff, pending.disclosure_id, "门牌号对不上")
     message = messages_to(pending.actor().account_id)[-1]
     assert message.title == text.Inbox.REJECTED_TITLE
     assert "门牌号对不上" in message.body
@@ -277,7 +277,7 @@ def test_reject_tells_the_member_why(run, pending, staff):
 
 
 def test_reject_is_audited_with_the_reason(run, pending, staff):
-    run(disclosure.reject, staff, pending.disclosure_id, "门牌号对不上")
+    run(approval.reject, staff, pending.disclosure_id, "门牌号对不上")
     [entry] = audit_entries("disclosure_rejected")
     assert (entry.actor_id, entry.target_id, entry.detail) == (
         staff.account_id,
@@ -287,14 +287,14 @@ def test_reject_is_audited_with_the_reason(run, pending, staff):
 
 
 def test_reject_reason_may_hold_html_as_text(run, pending, staff):
-    run(disclosure.reject, staff, pending.disclosure_id, "<b>请补充</b>")
+    run(approval.reject, staff, pending.disclosure_id, "<b>请补充</b>")
     assert load(pending.disclosure_id).review_reason == "<b>请补充</b>"
 
 
 @pytest.mark.parametrize("reason", ["", "差", "  差  ", None, "原" * 201, {"reason": "请补充"}])
 def test_reject_needs_a_reason_of_2_to_200_characters(run, pending, staff, reason):
     with pytest.raises(FormError) as caught:
-        run(disclosure.reject, staff, pending.disclosure_id, reason)
+        run(approval.reject, staff, pending.disclosure_id, reason)
     assert caught.value.errors == {"reason": text.Field.REASON_INVALID}
     assert load(pending.disclosure_id).status == "pending"
     assert audit_entries("disclosure_rejected") == []
@@ -302,7 +302,7 @@ def test_reject_needs_a_reason_of_2_to_200_characters(run, pending, staff, reaso
 
 @pytest.mark.parametrize("reason", ["请改", "原" * 200])
 def test_reject_reason_limits_are_inclusive(run, pending, staff, reason):
-    assert run(disclosure.reject, staff, pending.disclosure_id, reason).review_reason == reason
+    assert run(approval.reject, staff, pending.disclosure_id, reason).review_reason == reason
 
 
 # --- reviewed once only --------------------------------------------------------------------
@@ -330,8 +330,8 @@ def test_the_second_reviewer_is_told_who_reviewed_it_and_nothing_changes(
     run, pending, staff, admin, first, second
 ):
     decide = {
-        "approve": lambda actor: run(disclosure.approve, actor, pending.disclosure_id),
-        "reject": lambda actor: run(disclosure.reject, actor, pending.disclosure_id, "请补充"),
+        "approve": lambda actor: run(approval.approve, actor, pending.disclosure_id),
+        "reject": lambda actor: run(approval.reject, actor, pending.disclosure_id, "请补充"),
     }
     decide[first](staff)
     before = snapshot(pending)
@@ -345,12 +345,12 @@ def test_the_second_reviewer_is_told_who_reviewed_it_and_nothing_changes(
 def test_approving_a_withdrawn_disclosure(run, pending, staff):
     run(disclosure.withdraw, pending.actor(), pending.disclosure_id)
     with pytest.raises(DomainError, match=text.Staff.NOT_PENDING):
-        run(disclosure.approve, staff, pending.disclosure_id)
+        run(approval.approve, staff, pending.disclosure_id)
     assert load(pending.disclosure_id).status == "withdrawn"
     assert pending.actor().roles == frozenset()
 
 
 def test_an_approved_member_signs_in_as_a_member(run, pending, staff):
-    run(disclosure.approve, staff, pending.disclosure_id)
+    run(approval.approve, staff, pending.disclosure_id)
     token = run(auth.sign_in, pending.phone, "135790").token
     assert run(auth.actor_from_token, token).roles == {"member"}

@@ -4,7 +4,7 @@ import pytest
 
 from huajin_pwa import db
 from huajin_pwa.models import Account, Disclosure, Grid, Referral
-from huajin_pwa.services import stats
+from huajin_pwa.services import approval, stats
 from huajin_pwa.services.errors import NotSignedIn, PermissionDenied
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -60,14 +60,13 @@ def test_overview_counts(run, staff, community):
 
 
 def test_overview_follows_the_real_flow(run, staff, join, community):
-    from huajin_pwa.services import disclosure
 
     first = join.submitted("13700000001")
     second = join.submitted("13700000002", address={"building": "6", "unit": "1", "room": "101"})
     join.submitted("13700000003")
     assert run(stats.overview, staff).pending == 3
-    run(disclosure.approve, staff, first.disclosure_id)
-    run(disclosure.approve, staff, second.disclosure_id)
+    run(approval.approve, staff, first.disclosure_id)
+    run(approval.approve, staff, second.disclosure_id)
     figures = run(stats.overview, staff)
     assert (figures.disclosed, figures.pending) == (2, 1)
     assert figures.by_grid == [("第一网格", 1), ("第二网格", 1)]
