@@ -102,8 +102,11 @@ class JoinState(FormErrors, SessionState):
     def _can_fill_for_others(self, actor: Actor | None) -> bool:
         return actor is not None and actor.has("secretary", "staff", "admin")
 
-    def _open_draft(self, actor: Actor | None) -> Disclosure | None:
-        """The draft this device is filling: on someone's behalf, or the actor's own."""
+    def _open_draft(self, actor: Actor | None, step: str) -> Disclosure | None:
+        """The draft this device is filling: on someone's behalf, or the actor's own.
+
+        The introduction only looks: a new draft is made when a question page opens.
+        """
         with db.transaction() as session:
             if self.behalf_draft and self._can_fill_for_others(actor):
                 if self.behalf_draft == NEW_BEHALF:
@@ -114,6 +117,11 @@ class JoinState(FormErrors, SessionState):
                     self.behalf_draft = ""
             if actor is None:
                 return None
+            if step == "intro":
+                latest = disclosure.latest_for(session, actor.account_id)
+                if latest is not None and latest.status in ("pending", "approved"):
+                    return disclosure.resume(session, actor)  # refuses with the reason
+                return latest  # earlier answers to show as 继续填写; nothing is saved here
             return disclosure.resume(session, actor)
 
     def _show_draft(self, draft: Disclosure | None) -> None:
@@ -144,7 +152,7 @@ class JoinState(FormErrors, SessionState):
         self.errors, self.ready, self.finished_on_behalf = {}, False, False
         actor = self._actor()
         try:
-            draft = self._open_draft(actor)
+            draft = self._open_draft(actor, step)
         except DomainError as error:
             self.notice = error.message
             return rx.redirect("/me")

@@ -400,3 +400,14 @@ def test_a_signed_in_member_cannot_make_a_second_account(client, community):
     assert redirect_path(result) == "/join/basic"
     assert state.token == token and draft_of("13700000099") is None
     assert snapshot() == before
+
+
+def test_opening_the_introduction_saves_nothing(client, staff):
+    state = client(JoinState, staff)
+    before = snapshot()
+    open_page(state, "/join")
+    assert send(state, "load", step="intro") is None
+    assert state.ready and not state.has_draft
+    assert snapshot() == before
+    on_page(state, "name")
+    assert state.has_draft and draft_of("13900000001") is not None
