@@ -4,6 +4,8 @@
     create-admin --phone --name   a password account with the admin role
     seed-demo [--if-empty]        load the demo community (DESIGN §10)
     status                        one line: database, schema revision, counts
+    backup [--to FILE]            a consistent copy of the SQLite database (PostgreSQL: pg_dump)
+    restore FILE --yes            put a SQLite backup back (stop the app first)
 
 The database is REFLEX_DB_URL, else SQLite under data/ (huajin_pwa.settings). Output is for
 the person running the server, in English; refusals from the services keep their Chinese
@@ -15,6 +17,8 @@ import getpass
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, inspect, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
@@ -185,6 +189,47 @@ def cmd_status(_args: argparse.Namespace) -> int:
     return OK
 
 
+PG_BACKUP = (
+    'This is not SQLite. Back up PostgreSQL with pg_dump --format=custom "$DB" > huajin.dump '
+    'and restore with pg_restore --clean --dbname "$DB" huajin.dump.'
+)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """SQLite online backup to a file."""
+    from huajin_pwa import backup
+
+    source = backup.sqlite_file(settings.default_db_url())
+    if source is None:
+        return _fail(PG_BACKUP)
+    if not backup.looks_like_backup(source):
+        return _fail(NO_SCHEMA)
+    target = Path(args.to) if args.to else backup.default_target(datetime.now())
+    if target.exists():
+        return _fail(f"{target} exists already: choose another file.")
+    backup.copy_database(source, target)
+    _say(f"Backup written to {target}.")
+    return OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a SQLite backup back in place of the live database."""
+    from huajin_pwa import backup
+
+    live = backup.sqlite_file(settings.default_db_url())
+    if live is None:
+        return _fail(PG_BACKUP)
+    source = Path(args.file)
+    if not backup.looks_like_backup(source):
+        return _fail(f"{source} is not a backup of this app's database.")
+    if not args.yes:
+        return _fail(f"This replaces everything in {live}. Stop the app, then add --yes.")
+    db.get_engine().dispose()
+    backup.copy_database(source, live)
+    _say(f"Restored {live} from {source}. Run migrate if the backup is older than the code.")
+    return OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: one subcommand per task."""
     parser = argparse.ArgumentParser(
@@ -231,6 +276,24 @@ def build_parser() -> argparse.ArgumentParser:
         "status", help="one line: database URL, schema revision, accounts and disclosures"
     )
     status.set_defaults(run=cmd_status)
+
+    take = commands.add_parser(
+        "backup",
+        help="a consistent copy of the SQLite database, also while the app runs",
+        description="Copy the SQLite database with SQLite's online backup, by default to "
+        "data/backups/huajin-<date>-<time>.db. For PostgreSQL it tells how to use pg_dump.",
+    )
+    take.add_argument("--to", help="the file to write (must not exist)")
+    take.set_defaults(run=cmd_backup)
+
+    put = commands.add_parser(
+        "restore",
+        help="replace the SQLite database with a backup (stop the app first)",
+        description="Replace everything in the SQLite database with a backup made by `backup`.",
+    )
+    put.add_argument("file", help="the backup file")
+    put.add_argument("--yes", action="store_true", help="yes, replace the live database")
+    put.set_defaults(run=cmd_restore)
     return parser
 
 
