@@ -403,6 +403,7 @@ class Audit:
     ACTIONS = {
         "account_locked": "账户锁定",
         "disclosure_on_behalf": "代填身份信息",
+        "disclosure_submitted": "代为提交身份信息",
         "disclosure_approved": "核实通过",
         "disclosure_rejected": "退回身份信息",
         "referral_updated": "跟进推荐",

@@ -269,6 +269,8 @@ def submit(session: Session, actor: Actor | None, disclosure_id: Any) -> Disclos
     inbox.send(
         session, draft.account_id, text.Inbox.SUBMITTED_TITLE, text.Inbox.SUBMITTED_BODY, "/me"
     )
+    if draft.account_id != actor.account_id:
+        audit.record(session, actor.account_id, "disclosure_submitted", "disclosure", draft.id)
     return draft
 
 

@@ -546,6 +546,11 @@ def test_secretary_submits_on_behalf_and_the_member_is_told(run, secretary, join
     assert load(draft.id).status == "pending"
     assert [m.title for m in messages_to(draft.account_id)] == [text.Inbox.SUBMITTED_TITLE]
     assert messages_to(secretary.account_id) == []
+    with db.transaction() as session:
+        entry = session.exec(
+            select(AuditEntry).where(AuditEntry.action == "disclosure_submitted")
+        ).one()
+    assert (entry.actor_id, entry.target_id) == (secretary.account_id, draft.id)
 
 
 # --- missing steps and submit --------------------------------------------------------------
