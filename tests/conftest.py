@@ -8,7 +8,11 @@ from sqlmodel import Session, SQLModel
 
 import huajin_pwa.models  # noqa: F401  (registers every table)
 from huajin_pwa import db
+from huajin_pwa.services import disclosure as disclosure_service
 from huajin_pwa.services.actor import Actor
+from tests.unit.disclosure_support import NOW, PHONE
+from tests.unit.pin_reset_support import GRID_2_HOME, OTHER_PHONE
+from tests.unit.pin_reset_support import PHONE as PIN_RESET_PHONE
 
 PG_URL = os.environ.get("HUAJIN_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -222,3 +226,28 @@ def actor_with(session, community):
         return make_actor(session, phone, name, roles=roles, grid_id=grid_id)
 
     return make
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Fix the disclosure service's clock at 15 June 2026."""
+    monkeypatch.setattr(disclosure_service, "utcnow", lambda: NOW)
+    return NOW
+
+
+@pytest.fixture
+def person(join):
+    """Someone who just signed up: their draft is empty but for the name."""
+    return join.sign_up(PHONE)
+
+
+@pytest.fixture
+def elder(join):
+    """A member who disclosed in grid 1 (building 1), PIN 135790, signed in on one phone."""
+    return join.submitted(PIN_RESET_PHONE, name="周凤兰")
+
+
+@pytest.fixture
+def neighbour(join):
+    """A member who disclosed in grid 2 (building 5)."""
+    return join.submitted(OTHER_PHONE, name="刘玉珍", address=GRID_2_HOME)

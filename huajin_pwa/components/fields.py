@@ -29,6 +29,25 @@ def _field_class(errors: rx.Var, name: str) -> rx.Var:
     return rx.cond(errors.contains(name), "hj-field hj-field-error", "hj-field")
 
 
+def _labelled(
+    element, name: str, label: str, errors: rx.Var, hint: str, *children, **props
+) -> rx.Component:
+    """Label, hint, error and the control (element), wired together for screen readers."""
+    return rx.el.div(
+        rx.el.label(label, html_for=f"f-{name}"),
+        *_hint_and_error(errors, name, hint),
+        element(
+            *children,
+            id=f"f-{name}",
+            name=name,
+            aria_describedby=_described_by(errors, name, hint),
+            aria_invalid=rx.cond(errors.contains(name), "true", "false"),
+            **props,
+        ),
+        class_name=_field_class(errors, name),
+    )
+
+
 def text_field(
     name: str,
     label: str,
@@ -40,19 +59,16 @@ def text_field(
 ) -> rx.Component:
     """A labelled text input; input_props go to the <input> (type, input_mode, max_length...)."""
     input_props.setdefault("type", "text")
-    return rx.el.div(
-        rx.el.label(label, html_for=f"f-{name}"),
-        *_hint_and_error(errors, name, hint),
-        rx.el.input(
-            id=f"f-{name}",
-            name=name,
-            default_value=default,
-            class_name="hj-input hj-input-short" if short else "hj-input",
-            aria_describedby=_described_by(errors, name, hint),
-            aria_invalid=rx.cond(errors.contains(name), "true", "false"),
-            **input_props,
-        ),
-        class_name=_field_class(errors, name),
+    kind = "hj-input hj-input-short" if short else "hj-input"
+    return _labelled(
+        rx.el.input,
+        name,
+        label,
+        errors,
+        hint,
+        default_value=default,
+        class_name=kind,
+        **input_props,
     )
 
 
@@ -60,19 +76,15 @@ def textarea_field(
     name: str, label: str, errors: rx.Var, default: rx.Var | str = "", hint: str = "", **props
 ) -> rx.Component:
     """A labelled big text box."""
-    return rx.el.div(
-        rx.el.label(label, html_for=f"f-{name}"),
-        *_hint_and_error(errors, name, hint),
-        rx.el.textarea(
-            id=f"f-{name}",
-            name=name,
-            default_value=default,
-            class_name="hj-textarea",
-            aria_describedby=_described_by(errors, name, hint),
-            aria_invalid=rx.cond(errors.contains(name), "true", "false"),
-            **props,
-        ),
-        class_name=_field_class(errors, name),
+    return _labelled(
+        rx.el.textarea,
+        name,
+        label,
+        errors,
+        hint,
+        default_value=default,
+        class_name="hj-textarea",
+        **props,
     )
 
 
@@ -86,20 +98,16 @@ def select_field(
     placeholder: str = "",
 ) -> rx.Component:
     """A labelled drop-down; options is a Var of [value, label] pairs."""
-    return rx.el.div(
-        rx.el.label(label, html_for=f"f-{name}"),
-        *_hint_and_error(errors, name, hint),
-        rx.el.select(
-            rx.el.option(placeholder, value=""),
-            rx.foreach(options, lambda option: rx.el.option(option[1], value=option[0])),
-            id=f"f-{name}",
-            name=name,
-            default_value=default,
-            class_name="hj-select",
-            aria_describedby=_described_by(errors, name, hint),
-            aria_invalid=rx.cond(errors.contains(name), "true", "false"),
-        ),
-        class_name=_field_class(errors, name),
+    return _labelled(
+        rx.el.select,
+        name,
+        label,
+        errors,
+        hint,
+        rx.el.option(placeholder, value=""),
+        rx.foreach(options, lambda option: rx.el.option(option[1], value=option[0])),
+        default_value=default,
+        class_name="hj-select",
     )
 
 

@@ -92,41 +92,37 @@ class StaffReferralState(Paged, SessionState):
         self.page = 1
         return self._reload()
 
-    def _row_id(self, data: dict[str, Any]) -> int:
-        return row_id(data.get("referral_id"))
-
-    @rx.event
-    def follow_up(self, form: Any):
-        """Mark a referral as being followed up, or close it, with a note."""
+    def _change_row(self, form: Any, change):
+        """Run change(session, actor, referral id, form data) and show it, or the row's error."""
         actor = self._require("staff")
         if not isinstance(actor, Actor):
             return actor
         data = form_dict(form)
-        row = self._row_id(data)
+        row = row_id(data.get("referral_id"))
         try:
             with db.transaction() as session:
-                referral.follow_up(session, actor, row, data.get("status"), data.get("note", ""))
-            self.row_errors = {}
-            self.notice = text.Staff.SAVED
-        except DomainError as error:
-            self.row_errors = {str(row): error.message}
-        return self._reload()
-
-    @rx.event
-    def link(self, form: Any):
-        """Link a referral to the disclosure made with a phone number."""
-        actor = self._require("staff")
-        if not isinstance(actor, Actor):
-            return actor
-        data = form_dict(form)
-        row = self._row_id(data)
-        try:
-            with db.transaction() as session:
-                referral.link(session, actor, row, data.get("phone"))
-            self.row_errors = {}
-            self.notice = text.Staff.SAVED
+                change(session, actor, row, data)
+            self.row_errors, self.notice = {}, text.Staff.SAVED
         except FormError as error:
             self.row_errors = {str(row): "；".join(error.errors.values())}
         except DomainError as error:
             self.row_errors = {str(row): error.message}
         return self._reload()
+
+    @rx.event
+    def follow_up(self, form: Any):
+        """Mark a referral as being followed up, or close it, with a note."""
+        return self._change_row(
+            form,
+            lambda session, actor, row, data: referral.follow_up(
+                session, actor, row, data.get("status"), data.get("note", "")
+            ),
+        )
+
+    @rx.event
+    def link(self, form: Any):
+        """Link a referral to the disclosure made with a phone number."""
+        return self._change_row(
+            form,
+            lambda session, actor, row, data: referral.link(session, actor, row, data.get("phone")),
+        )

@@ -2,6 +2,8 @@
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import open_page
+
 STAFF = ("13800000001", "huajin-staff-demo")
 SECRETARY = ("13800000002", "huajin-grid-demo")
 
@@ -72,3 +74,11 @@ def open_in_queue(staff: Page, name: str) -> None:
         staff.get_by_role("button", name="下一页").click()
         expect(position).not_to_have_text(before)
     link.click()
+
+
+def disclose(page: Page, app_url: str, name: str, phone_number: str, pin: str) -> None:
+    """A newcomer answers every question on /join and submits."""
+    open_page(page, app_url + "/join")
+    answer_questions(page, name, phone_number, pin)
+    page.get_by_role("button", name="确认提交").click()
+    expect(page.get_by_role("heading", name="已提交，谢谢您！")).to_be_visible()

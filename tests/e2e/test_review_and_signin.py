@@ -7,6 +7,7 @@ from tests.e2e.journeys import (
     SECRETARY,
     STAFF,
     answer_questions,
+    disclose,
     find_in_queue,
     next_page,
     on_question,
@@ -25,10 +26,7 @@ QUESTIONS = [
 
 def test_rejected_with_reason_then_resubmitted(app_url, new_phone):
     member = new_phone()
-    open_page(member, app_url + "/join")
-    answer_questions(member, "周淑芬", "13922223333", "371946")
-    member.get_by_role("button", name="确认提交").click()
-    expect(member.get_by_role("heading", name="已提交，谢谢您！")).to_be_visible()
+    disclose(member, app_url, "周淑芬", "13922223333", "371946")
 
     staff = new_phone()
     sign_in(staff, app_url, *STAFF)

@@ -3,15 +3,12 @@
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, open_page, sign_in
-from tests.e2e.journeys import STAFF, answer_questions
+from tests.e2e.journeys import STAFF, disclose
 
 
 def test_staff_grant_a_role_and_disable_an_account(app_url, new_phone):
     member = new_phone()
-    open_page(member, app_url + "/join")
-    answer_questions(member, "冯丽华", "13955556666", "630517")
-    member.get_by_role("button", name="确认提交").click()
-    expect(member.get_by_role("heading", name="已提交，谢谢您！")).to_be_visible()
+    disclose(member, app_url, "冯丽华", "13955556666", "630517")
 
     staff = new_phone()
     sign_in(staff, app_url, *STAFF)
