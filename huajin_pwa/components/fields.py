@@ -88,6 +88,15 @@ def textarea_field(
     )
 
 
+def new_pin_fields(errors: rx.Var, label: str, again_label: str) -> rx.Component:
+    """A new 6-digit PIN, typed twice (pin, pin_again)."""
+    pin = {"type": "password", "input_mode": "numeric", "auto_complete": "new-password"}
+    return rx.fragment(
+        text_field("pin", label, errors, hint=text.Join.PIN_HINT, max_length=6, short=True, **pin),
+        text_field("pin_again", again_label, errors, max_length=6, short=True, **pin),
+    )
+
+
 def select_field(
     name: str,
     label: str,

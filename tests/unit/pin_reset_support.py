@@ -5,6 +5,7 @@ from sqlmodel import SQLModel, select
 from huajin_pwa import db
 from huajin_pwa.models import Account, AuditEntry
 from huajin_pwa.services import auth, pin_reset
+from tests.states.helpers import snapshot  # noqa: F401  (shared with the state tests)
 
 PHONE, OLD_PIN, NEW_PIN = "13700000011", "135790", "864209"
 OTHER_PHONE = "13700000022"
@@ -23,18 +24,6 @@ def rows(model: type[SQLModel]) -> list:
 
 def audits(action: str) -> list[AuditEntry]:
     return [entry for entry in rows(AuditEntry) if entry.action == action]
-
-
-def snapshot() -> dict[str, list[tuple]]:
-    """Every row of every table: compare two to prove nothing changed."""
-    with db.get_engine().connect() as connection:
-        return {
-            table.name: [
-                tuple(row)
-                for row in connection.execute(table.select().order_by(*table.primary_key))
-            ]
-            for table in SQLModel.metadata.sorted_tables
-        }
 
 
 def redeem(run, code: str, pin: str = NEW_PIN, again: str | None = None, phone: str = PHONE):

@@ -5,7 +5,13 @@ import reflex as rx
 from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, link_button, primary_button
 from huajin_pwa.components.display import answers_list, notice, read_aloud
-from huajin_pwa.components.fields import choice_group, error_summary, select_field, text_field
+from huajin_pwa.components.fields import (
+    choice_group,
+    error_summary,
+    new_pin_fields,
+    select_field,
+    text_field,
+)
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.components.question import question_page
 from huajin_pwa.states.join import ROUTES, JoinState
@@ -83,27 +89,7 @@ def account_page() -> rx.Component:
             auto_complete="tel",
             max_length=20,
         ),
-        text_field(
-            "pin",
-            T.PIN_LABEL,
-            S.errors,
-            hint=T.PIN_HINT,
-            type="password",
-            input_mode="numeric",
-            auto_complete="new-password",
-            max_length=6,
-            short=True,
-        ),
-        text_field(
-            "pin_again",
-            T.PIN_AGAIN_LABEL,
-            S.errors,
-            type="password",
-            input_mode="numeric",
-            auto_complete="new-password",
-            max_length=6,
-            short=True,
-        ),
+        new_pin_fields(S.errors, T.PIN_LABEL, T.PIN_AGAIN_LABEL),
         on_submit=S.save_account,
         back=ROUTES["name"],
         number=2,

@@ -5,7 +5,7 @@ import reflex as rx
 from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, primary_button, secondary_button
 from huajin_pwa.components.display import card
-from huajin_pwa.components.fields import error_summary, text_field
+from huajin_pwa.components.fields import error_summary, new_pin_fields, text_field
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.components.question import question_page
 from huajin_pwa.states.pin_reset import IssueResetState, RedeemResetState
@@ -36,27 +36,7 @@ def redeem_page() -> rx.Component:
             max_length=12,
             short=True,
         ),
-        text_field(
-            "pin",
-            R.NEW_PIN,
-            errors,
-            hint=text.Join.PIN_HINT,
-            type="password",
-            input_mode="numeric",
-            auto_complete="new-password",
-            max_length=6,
-            short=True,
-        ),
-        text_field(
-            "pin_again",
-            R.NEW_PIN_AGAIN,
-            errors,
-            type="password",
-            input_mode="numeric",
-            auto_complete="new-password",
-            max_length=6,
-            short=True,
-        ),
+        new_pin_fields(errors, R.NEW_PIN, R.NEW_PIN_AGAIN),
         on_submit=RedeemResetState.redeem,
         error_list=RedeemResetState.error_list,
         back="/login",
