@@ -6,7 +6,16 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import assert_accessible, open_page, sign_in
 from tests.e2e.journeys import STAFF
 
-PUBLIC_PAGES = ["/", "/login", "/join", "/join/name", "/join/account", "/study", "/activities"]
+PUBLIC_PAGES = [
+    "/",
+    "/login",
+    "/login/reset",
+    "/join",
+    "/join/name",
+    "/join/account",
+    "/study",
+    "/activities",
+]
 MEMBER_PAGES = ["/", "/me", "/messages", "/me/refer", "/visits"]
 
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
