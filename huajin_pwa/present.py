@@ -1,6 +1,6 @@
 """Showing stored values to people: Shanghai dates in the 11月30日 周一 style, answers in words."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from huajin_pwa import text
@@ -17,9 +17,15 @@ def day(moment: datetime | None) -> str:
     """11月30日 周一 (with the year when it is not this year)."""
     if moment is None:
         return ""
-    when = local(moment)
-    prefix = "" if when.year == datetime.now(LOCAL_TZ).year else f"{when.year}年"
-    return f"{prefix}{when.month}月{when.day}日 {text.WEEKDAYS[when.weekday()]}"
+    return date_label(local(moment).date())
+
+
+def date_label(value: date | None) -> str:
+    """A calendar date as 11月30日 周一 (with the year when it is not this year)."""
+    if value is None:
+        return ""
+    prefix = "" if value.year == datetime.now(LOCAL_TZ).year else f"{value.year}年"
+    return f"{prefix}{value.month}月{value.day}日 {text.WEEKDAYS[value.weekday()]}"
 
 
 def day_time(moment: datetime | None) -> str:

@@ -6,16 +6,21 @@ from huajin_pwa.models.community import Building, Grid
 from huajin_pwa.models.disclosure import Disclosure, Referral
 from huajin_pwa.models.message import Message
 from huajin_pwa.models.pin_reset import PinReset
+from huajin_pwa.models.visit import Campaign, HealthRecord, HelpRecord, Visit
 
 __all__ = [
     "Account",
     "AuditEntry",
     "AuthSession",
     "Building",
+    "Campaign",
     "Disclosure",
     "Grid",
+    "HealthRecord",
+    "HelpRecord",
     "Message",
     "PinReset",
     "Referral",
     "RoleGrant",
+    "Visit",
 ]

@@ -1,6 +1,7 @@
 """Field rules shared by every form. Each returns the clean value or raises ValueError(message)."""
 
 import re
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -94,6 +95,20 @@ def free_text(value: Any, low: int, high: int, message: str) -> str:
     if not low <= len(raw) <= high:
         raise ValueError(message)
     return raw
+
+
+def day(value: Any, low: date, high: date, invalid: str, out_of_range: str) -> date:
+    """A date written YYYY-MM-DD (as a date input sends it) between low and high."""
+    raw = as_text(value)
+    if len(raw) != 10 or not raw.isascii():
+        raise ValueError(invalid)
+    try:
+        parsed = date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(invalid) from None
+    if not low <= parsed <= high:
+        raise ValueError(out_of_range)
+    return parsed
 
 
 def choices(value: Any, allowed: dict[str, str]) -> list[str]:
