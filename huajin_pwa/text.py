@@ -643,3 +643,15 @@ class Campaign:
     NOBODY = "没有符合条件的党员，没有创建慰问任务。"
     TASKS_TITLE = "节日慰问任务：{name}"
     TASKS_BODY = "“{name}”在您的网格有{count}位党员待看望，请在{end}前完成。"
+
+
+class VisitPage:
+    """/visits and /visits/new: the member's pages."""
+
+
+class SecretaryPage:
+    """/secretary/...: the grid secretary's pages."""
+
+
+class CampaignPage:
+    """/staff/campaigns and the visit figures on /staff."""

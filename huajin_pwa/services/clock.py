@@ -1,5 +1,7 @@
-"""Today's date in the community (Asia/Shanghai); tests move it by patching today()."""
+"""Today's date in the community (Asia/Shanghai). HUAJIN_TODAY=YYYY-MM-DD makes the app
+pretend it is another day (for demonstrations and browser tests); unit tests patch today()."""
 
+import os
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -7,7 +9,10 @@ LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def today() -> date:
-    """The date in Wuhan right now."""
+    """The date in Wuhan right now, or the pretended day."""
+    pretend = os.environ.get("HUAJIN_TODAY", "").strip()
+    if pretend:
+        return date.fromisoformat(pretend)
     return datetime.now(LOCAL_TZ).date()
 
 
