@@ -653,5 +653,9 @@ class SecretaryPage:
     """/secretary/...: the grid secretary's pages."""
 
 
+class SecretaryVisitPage:
+    """/secretary/visit/<id> and /secretary/member/<id>: one visit, one member's care record."""
+
+
 class CampaignPage:
     """/staff/campaigns and the visit figures on /staff."""
