@@ -25,6 +25,11 @@ class HomeState(SessionState):
         return "member" in self.roles
 
     @rx.var
+    def is_secretary(self) -> bool:
+        """Holds the grid secretary role (网格工作 on /secretary)."""
+        return "secretary" in self.roles
+
+    @rx.var
     def can_fill_for_others(self) -> bool:
         """Secretaries and staff fill disclosures on members' behalf."""
         return self.is_office or "secretary" in self.roles

@@ -5,11 +5,13 @@ from typing import Any
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import approval, community, stats
+from huajin_pwa.services import approval, community, stats, visit_stats
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
+
+C = text.CampaignPage
 
 
 class StaffState(Paged, SessionState):
@@ -23,6 +25,9 @@ class StaffState(Paged, SessionState):
     grid_filter: str = ""
     search: str = ""
     queue: list[dict[str, str]] = []
+    visits_this_month: int = 0
+    open_by_age: list[list[str]] = []  # [how long waiting, how many]
+    difficulty: list[dict[str, str]] = []  # per grid: members in difficulty, unvisited
 
     @rx.event
     def load(self):
@@ -37,11 +42,13 @@ class StaffState(Paged, SessionState):
         grid_id = row_id(self.grid_filter) or None
         with db.transaction() as session:
             figures = stats.overview(session, actor)
+            visits = visit_stats.overview(session, actor)
             grids = community.grids(session)
             result = approval.pending_queue(session, actor, grid_id, self.page, self.search)
         self.disclosed, self.pending = figures.disclosed, figures.pending
         self.referrals_open = figures.referrals_open
         self.by_grid = [[name, str(count)] for name, count in figures.by_grid]
+        self._show_visits(visits)
         self.grid_options = [[str(g.id), g.name] for g in grids]
         self.page, self.pages = result.page, result.pages
         self.queue = [
@@ -54,6 +61,31 @@ class StaffState(Paged, SessionState):
             }
             for d, grid_name in result.rows
         ]
+
+    def _show_visits(self, visits: visit_stats.VisitOverview) -> None:
+        """The visit figures: this month's visits, open requests by age, difficulty by grid."""
+        self.visits_this_month = visits.visits_this_month
+        self.open_by_age = [
+            [label, C.OPEN_COUNT.format(count=count)]
+            for label, count in zip(C.OPEN_AGES, visits.open_by_age, strict=True)
+        ]
+        rows = []
+        for name, total, unvisited in visits.difficulty_by_grid:
+            if not total:
+                mark, tone = C.NO_DIFFICULTY, "plain"
+            elif unvisited:
+                mark, tone = C.SOME_UNVISITED.format(count=unvisited), "bad"
+            else:
+                mark, tone = C.ALL_VISITED, "ok"
+            rows.append(
+                {
+                    "grid": name,
+                    "figures": C.DIFFICULTY_ROW.format(total=total, unvisited=unvisited),
+                    "mark": mark,
+                    "tone": tone,
+                }
+            )
+        self.difficulty = rows
 
     @rx.event
     def filter_grid(self, form: Any):

@@ -7,11 +7,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
+
+from huajin_pwa.services.visit_lists import DUTY_ALERT_DAY
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -46,12 +50,23 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, seconds: int = 240
     raise RuntimeError(f"the app did not answer in {seconds} s:\n{log.read_text()[-3000:]}")
 
 
+def duty_alert_day() -> date:
+    """The day the browser tests pretend it is: today, or the 20th of this month when today is
+    earlier, so the monthly duty list flags the unvisited whatever day the suite runs."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return today if today.day >= DUTY_ALERT_DAY else today.replace(day=DUTY_ALERT_DAY)
+
+
+TODAY = duty_alert_day()
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """Migrate a fresh SQLite database, load the demo community and serve the app."""
     folder = tmp_path_factory.mktemp("app")
     env = {
         **os.environ,
+        "HUAJIN_TODAY": TODAY.isoformat(),
         "REFLEX_DB_URL": f"sqlite:///{folder / 'e2e.db'}",
         "PATH": f"{ROOT / '.tools' / 'node_modules' / '.bin'}:{os.environ['PATH']}",
     }

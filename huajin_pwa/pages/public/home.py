@@ -10,6 +10,7 @@ from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.join import JoinState
 
 H = text.Home
+V = text.VisitPage
 
 
 def signed_out() -> rx.Component:
@@ -20,9 +21,33 @@ def signed_out() -> rx.Component:
     )
 
 
+def visit_entry() -> rx.Component:
+    """请求上门, near the top: the first of the three taps."""
+    return rx.el.div(
+        link_button(
+            rx.fragment(rx.icon("hand-heart", size=32, aria_hidden="true"), V.REQUEST),
+            "/visits/new",
+            id="request-visit",
+        ),
+        rx.el.a(V.MY_VISITS, href="/visits", class_name="hj-link hj-target", id="my-visits"),
+        class_name="hj-actions",
+    )
+
+
 def signed_in() -> rx.Component:
     return rx.fragment(
         rx.el.h1(H.HELLO.split("{name}")[0], HomeState.user_name, H.HELLO.split("{name}")[1]),
+        rx.cond(HomeState.is_member, visit_entry()),
+        rx.cond(
+            HomeState.is_secretary,
+            actions(
+                link_button(
+                    rx.fragment(rx.icon("clipboard-list", aria_hidden="true"), V.GRID_WORK),
+                    "/secretary",
+                    id="grid-work",
+                )
+            ),
+        ),
         card(
             rx.el.h2(H.YOUR_STATUS),
             rx.el.p(

@@ -11,10 +11,58 @@ from huajin_pwa.states.join import JoinState
 from huajin_pwa.states.staff import StaffState
 
 T = text.Staff
+C = text.CampaignPage
 
 
 def stat(label: str, value) -> rx.Component:
     return rx.el.div(rx.el.div(value, class_name="hj-stat"), rx.el.div(label), class_name="hj-card")
+
+
+def difficulty_row(row) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.el.strong(row["grid"]),
+            status_tag(row["mark"], row["tone"]),
+            class_name="hj-row",
+        ),
+        rx.el.div(row["figures"]),
+        class_name="hj-card",
+    )
+
+
+def age_row(age) -> rx.Component:
+    return rx.el.li(
+        rx.el.span(age[0]),
+        rx.el.strong(age[1]),
+        class_name="hj-row",
+        style={"padding": "0.4rem 0", "border_bottom": "2px solid #ddd6ca"},
+    )
+
+
+def visit_figures() -> rx.Component:
+    """上门看望: visits this month, open requests by age, difficulty by grid."""
+    return rx.el.section(
+        rx.el.h2(C.VISITS_HEADING, id="visits-heading"),
+        rx.el.div(
+            stat(C.VISITS_THIS_MONTH, StaffState.visits_this_month),
+            class_name="hj-stats",
+            id="visits-this-month",
+        ),
+        rx.el.h3(C.OPEN_HEADING, style={"margin_top": "1rem"}),
+        card(
+            rx.el.ul(
+                rx.foreach(StaffState.open_by_age, age_row), class_name="hj-list", id="open-by-age"
+            ),
+        ),
+        rx.el.h3(C.DIFFICULTY_HEADING, style={"margin_top": "1rem"}),
+        rx.el.ul(
+            rx.foreach(StaffState.difficulty, difficulty_row),
+            class_name="hj-list",
+            id="difficulty-by-grid",
+        ),
+        link_button(C.TO_CAMPAIGNS, "/staff/campaigns", False),
+        aria_labelledby="visits-heading",
+    )
 
 
 def queue_row(row) -> rx.Component:
@@ -49,6 +97,7 @@ def staff_page() -> rx.Component:
         rx.el.ul(
             rx.foreach(StaffState.by_grid, lambda g: rx.el.li(g[0], "：", g[1])), id="by-grid"
         ),
+        visit_figures(),
         actions(
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),

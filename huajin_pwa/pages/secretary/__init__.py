@@ -1,0 +1,1 @@
+"""The grid secretary's pages (/secretary/...)."""
