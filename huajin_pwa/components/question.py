@@ -30,7 +30,7 @@ def question_page(
         primary_button(submit_label),
         on_submit=on_submit,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
     )
     return page_frame(
         rx.el.p(step, class_name="hj-step") if step else rx.fragment(),

@@ -172,7 +172,7 @@ def note_page() -> rx.Component:
         primary_button(P.SUBMIT, id="visit-submit"),
         on_submit=S.submit,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
     )
     chosen = rx.fragment(
         error_summary(S.error_list),

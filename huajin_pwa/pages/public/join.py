@@ -286,7 +286,7 @@ def check_page() -> rx.Component:
                 rx.el.form(
                     primary_button(T.SUBMIT),
                     on_submit=S.submit,
-                    novalidate=True,
+                    no_validate=True,
                 ),
             ),
             rx.el.p(text.Kit.LOADING, role="status"),

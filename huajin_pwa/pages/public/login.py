@@ -27,7 +27,7 @@ def phone_step() -> rx.Component:
         primary_button(text.Auth.NEXT),
         on_submit=LoginState.submit_phone,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
     )
 
 
@@ -67,7 +67,7 @@ def password_step() -> rx.Component:
         ),
         on_submit=LoginState.submit_password,
         reset_on_submit=True,
-        novalidate=True,
+        no_validate=True,
     )
 
 

@@ -74,7 +74,7 @@ def issue_page() -> rx.Component:
         actions(primary_button(R.HELPER_SUBMIT)),
         on_submit=IssueResetState.issue,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
     )
     return page_frame(
         error_summary(IssueResetState.error_list),

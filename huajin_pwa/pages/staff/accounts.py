@@ -66,7 +66,7 @@ def find_form() -> rx.Component:
         primary_button(A.FIND),
         on_submit=S.find,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
     )
 
 

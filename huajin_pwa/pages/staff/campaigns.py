@@ -67,7 +67,7 @@ def new_campaign_form() -> rx.Component:
         primary_button(C.CREATE),
         on_submit=S.create,
         reset_on_submit=False,
-        novalidate=True,
+        no_validate=True,
         key=S.form_key,
         class_name="hj-campaign-form",
         id="new-campaign",

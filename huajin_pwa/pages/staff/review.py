@@ -29,7 +29,7 @@ def decision() -> rx.Component:
                 primary_button(T.REJECT),
                 on_submit=ReviewState.reject,
                 reset_on_submit=False,
-                novalidate=True,
+                no_validate=True,
             ),
         ),
     )
