@@ -3,8 +3,12 @@
 `seed(session)` loads, in the caller's transaction: six grids (第一网格 … 第六网格) with thirty
 buildings, about 120 members with a disclosure in every state (draft, pending, approved,
 rejected, withdrawn), referrals (以老带新) in every state, inbox messages and the audit entries
-their history would have left. Everything is drawn from random.Random(2019) (plan.py); only
-the timestamps move, relative to the moment of seeding, so the demo always looks recent.
+their history would have left; then 上门看望 (visits.py): visit requests in every state, the
+monthly duty for members in difficulty (13800000005 not yet visited this month), health and
+help records, a holiday campaign half done and one ended with tasks left, dated from
+clock.today() (so HUAJIN_TODAY moves them) and drawn from their own seeded generator.
+Everything else is drawn from random.Random(2019) (plan.py); only the timestamps move,
+relative to the moment of seeding, so the demo always looks recent.
 
 It is marked 演示数据 where people see it: every disclosure's organisation name and every
 referral's whereabouts end with "（演示数据）", every message title starts with "【演示数据】".

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from huajin_pwa import text
 from huajin_pwa.demo.plan import build
 from huajin_pwa.demo.records import DEMO_PIN, GRID_NAMES, SIGN_IN_PHONES, Person, Plan
+from huajin_pwa.demo.visits import seed_visits
 from huajin_pwa.models import (
     Account,
     AuditEntry,
@@ -35,6 +37,8 @@ class Summary:
     disclosures: dict[str, int]
     referrals: int
     messages: int
+    visits: int = 0
+    campaigns: int = 0
 
 
 def has_accounts(session: Session) -> bool:
@@ -66,6 +70,9 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
     disclosures = loader.members(plan.people)
     loader.referrals(plan, disclosures)
     session.flush()
+    visits = seed_visits(
+        session, plan, loader.now, loader.grid_ids, loader.account_ids, loader.office_ids
+    )
     counts: dict[str, int] = {}
     for person in plan.people:
         counts[person.status] = counts.get(person.status, 0) + 1
@@ -75,7 +82,9 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
         accounts=len(plan.offices) + len(plan.people),
         disclosures=counts,
         referrals=len(plan.tips),
-        messages=loader.message_count,
+        messages=session.exec(select(func.count()).select_from(Message)).one(),
+        visits=visits.visits,
+        campaigns=visits.campaigns,
     )
 
 
@@ -87,7 +96,6 @@ class _Loader:
         self.building_ids: dict[int, int] = {}
         self.office_ids: dict[str, int] = {}
         self.account_ids: dict[str, int] = {}
-        self.message_count = 0
 
     def at(self, days_ago: float) -> datetime:
         return self.now - timedelta(days=days_ago)
@@ -103,7 +111,6 @@ class _Loader:
                 read_at=self.at(max(0.0, days_ago - 0.5)) if read else None,
             )
         )
-        self.message_count += 1
 
     def audit(self, actor_id: int, action: str, kind: str, target: int, days_ago: float, detail=""):
         self.session.add(

@@ -12,10 +12,12 @@ from huajin_pwa.demo import data
 from huajin_pwa.demo.records import (
     BUILDINGS_PER_GRID,
     DEMO_PIN,
+    DIFFICULTY_PER_GRID,
     DRAFT_STEPS,
     GRID_BUILDINGS,
     OFFICES,
     SEED,
+    SIGN_IN_PHONES,
     STATUS_COUNTS,
     Block,
     Person,
@@ -38,9 +40,38 @@ def build(seed: int = SEED) -> Plan:
     used_homes = {(p.building, p.unit, p.room) for p in people}
     for phone, status in zip(phones, statuses, strict=True):
         people.append(_person(rng, blocks, names, used_homes, phone, status))
+    people = _in_difficulty(people)
     return Plan(
         offices=list(OFFICES), blocks=blocks, people=people, tips=draw_tips(rng, people, names)
     )
+
+
+def _in_difficulty(people: list[Person]) -> list[Person]:
+    """Enough members in difficulty for every grid's monthly duty list (DIFFICULTY_PER_GRID):
+    the oldest approved members not yet flagged, disclosed at least 20 days ago. Chosen
+    without the generator, so nothing else drawn changes."""
+    flagged: dict[int, int] = {}
+    for person in people:
+        if person.status == "approved" and person.family_difficulty:
+            flagged[person.grid] = flagged.get(person.grid, 0) + 1
+    candidates = sorted(
+        (
+            p
+            for p in people
+            if p.status == "approved"
+            and not p.family_difficulty
+            and p.phone not in SIGN_IN_PHONES
+            and p.reviewed_ago >= 20
+        ),
+        key=lambda p: (p.birth_year, p.phone),
+    )
+    chosen = set()
+    for person in candidates:
+        wanted = DIFFICULTY_PER_GRID.get(person.grid, 0)
+        if flagged.get(person.grid, 0) < wanted:
+            flagged[person.grid] = flagged.get(person.grid, 0) + 1
+            chosen.add(person.phone)
+    return [replace(p, family_difficulty=True) if p.phone in chosen else p for p in people]
 
 
 def _blocks(rng: random.Random) -> list[Block]:

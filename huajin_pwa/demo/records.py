@@ -11,6 +11,8 @@ REFERRAL_COUNTS = {"new": 5, "following": 4, "disclosed": 4, "closed": 3}
 DRAFT_STEPS = ("basic", "address", "org", "moved_in", "needs", "hobbies")
 DEMO_PIN = "246810"
 SIGN_IN_PHONES = frozenset(f"1380000000{n}" for n in range(6))
+# At least this many approved members in difficulty per grid (the monthly duty list).
+DIFFICULTY_PER_GRID = {1: 3, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, open_page, sign_in
-from tests.e2e.journeys import STAFF
+from tests.e2e.journeys import SECRETARY, STAFF
 
 PUBLIC_PAGES = [
     "/",
@@ -16,7 +16,14 @@ PUBLIC_PAGES = [
     "/study",
     "/activities",
 ]
-MEMBER_PAGES = ["/", "/me", "/messages", "/me/refer", "/visits"]
+MEMBER_PAGES = ["/", "/me", "/messages", "/me/refer", "/visits", "/visits/new", "/visits/history"]
+SECRETARY_PAGES = ["/secretary", "/secretary/duty", "/secretary/tasks", "/secretary/members"]
+PAGES_BY_SIGN_IN = [
+    (None, PUBLIC_PAGES),
+    (("13800000004", "246810"), MEMBER_PAGES),
+    (SECRETARY, SECRETARY_PAGES),
+    (STAFF, ["/staff", "/staff/campaigns"]),
+]
 
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 ROOT_SIZE = "getComputedStyle(document.documentElement).fontSize"
@@ -35,18 +42,18 @@ def check_page(page, url: str) -> None:
 
 @pytest.mark.parametrize("width", [360, 320])
 def test_pages_at_largest_text_on_narrow_phones(app_url, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 740}, locale="zh-CN")
-    page = context.new_page()
-    open_page(page, app_url + "/")
-    page.get_by_role("button", name="特大").click()
-    expect(page.locator("html")).to_have_attribute("data-text-size", "xlarge")
-    assert page.evaluate(ROOT_SIZE) == "30px"
-    for url in PUBLIC_PAGES:
-        check_page(page, app_url + url)
-    sign_in(page, app_url, "13800000004", "246810")
-    for url in MEMBER_PAGES:
-        check_page(page, app_url + url)
-    context.close()
+    for who, urls in PAGES_BY_SIGN_IN:
+        context = browser.new_context(viewport={"width": width, "height": 740}, locale="zh-CN")
+        page = context.new_page()
+        open_page(page, app_url + "/")
+        page.get_by_role("button", name="特大").click()
+        expect(page.locator("html")).to_have_attribute("data-text-size", "xlarge")
+        assert page.evaluate(ROOT_SIZE) == "30px"
+        if who:
+            sign_in(page, app_url, *who)
+        for url in urls:
+            check_page(page, app_url + url)
+        context.close()
 
 
 def test_text_size_is_remembered_on_the_device(app_url, phone):
