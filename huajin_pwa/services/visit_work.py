@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from huajin_pwa import present, text
-from huajin_pwa.models import Account, Disclosure, RoleGrant, Visit
+from huajin_pwa.models import Account, Campaign, Disclosure, RoleGrant, Visit
 from huajin_pwa.services import audit, clock, inbox, records, validate
 from huajin_pwa.services.actor import ADMIN, SECRETARY, STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError, PermissionDenied
@@ -184,7 +184,10 @@ def record_done(
         raise DomainError(
             text.VisitWork.CANNOT_RECORD.format(status=text.Visit.STATUS[visit.status])
         )
-    clean = validate.collect(form, _outcome_rules(present.local(visit.created_at).date()))
+    low_day = present.local(visit.created_at).date()
+    if visit.campaign_id is not None:  # a campaign may start before it was set up
+        low_day = min(low_day, session.get(Campaign, visit.campaign_id).starts_on)
+    clean = validate.collect(form, _outcome_rules(low_day))
     change(
         session,
         visit,
