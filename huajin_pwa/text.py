@@ -581,7 +581,9 @@ class Visit:
     SCHEDULED_BODY = "{visitor}将于{day}{part}上门看望您（{reason}）。"
     RESCHEDULED_TITLE = "上门时间有变动"
     DECLINED_TITLE = "上门请求暂时未能安排"
-    DECLINED_BODY = "您请求的“{reason}”暂时未能安排，原因：{why}。如有需要可以再次请求，或给网格书记打电话。"
+    DECLINED_BODY = (
+        "您请求的“{reason}”暂时未能安排，原因：{why}。如有需要可以再次请求，或给网格书记打电话。"
+    )
     DONE_TITLE = "上门看望已完成"
     DONE_BODY = "{day}的上门看望已登记完成。感谢您的信任，有需要随时再请求。"
     CANCELLED_TITLE = "您已取消上门请求"

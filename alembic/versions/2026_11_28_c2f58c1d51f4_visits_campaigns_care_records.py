@@ -17,6 +17,8 @@ down_revision: str | None = '0d2ffd8089ef'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+OPEN_REQUEST = sa.text("source = 'request' AND status IN ('received', 'scheduled')")
+
 
 def upgrade() -> None:
     op.create_table('campaign',
@@ -97,11 +99,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_campaign_id'), ['campaign_id'], unique=False)
         batch_op.create_index('ix_visit_grid_open', ['grid_id', 'status', 'source', 'created_at'], unique=False)
         batch_op.create_index('ix_visit_member_visited', ['member_id', 'visited_on'], unique=False)
+        batch_op.create_index('uq_visit_open_request', ['member_id', 'reason'], unique=True, sqlite_where=OPEN_REQUEST, postgresql_where=OPEN_REQUEST)
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
+        batch_op.drop_index('uq_visit_open_request')
         batch_op.drop_index('ix_visit_member_visited')
         batch_op.drop_index('ix_visit_grid_open')
         batch_op.drop_index(batch_op.f('ix_visit_campaign_id'))

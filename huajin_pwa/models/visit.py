@@ -2,9 +2,12 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import text as sql
 from sqlmodel import Field, Index, SQLModel
 
 from huajin_pwa.models.base import utcnow
+
+OPEN_REQUEST = sql("source = 'request' AND status IN ('received', 'scheduled')")
 
 
 class Visit(SQLModel, table=True):
@@ -13,6 +16,14 @@ class Visit(SQLModel, table=True):
     __table_args__ = (
         Index("ix_visit_member_visited", "member_id", "visited_on"),
         Index("ix_visit_grid_open", "grid_id", "status", "source", "created_at"),
+        Index(  # one open request per member and reason, even from two taps at once
+            "uq_visit_open_request",
+            "member_id",
+            "reason",
+            unique=True,
+            sqlite_where=OPEN_REQUEST,
+            postgresql_where=OPEN_REQUEST,
+        ),
         {"extend_existing": True},
     )
 

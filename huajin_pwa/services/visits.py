@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import case, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -112,8 +113,12 @@ def request_visit(session: Session, actor: Actor | None, form: Any) -> tuple[Vis
         note=clean["note"],
         created_by_id=actor.account_id,
     )
-    session.add(visit)
-    session.flush()
+    try:
+        with session.begin_nested():  # a second tap at the same moment meets the first
+            session.add(visit)
+            session.flush()
+    except IntegrityError:
+        return open_requests(session, actor.account_id)[clean["reason"]], False
     reason = reason_name(visit)
     inbox.send(
         session,

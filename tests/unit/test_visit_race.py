@@ -81,3 +81,20 @@ def test_two_secretaries_acting_at_once_exactly_one_wins(run, world, asked, monk
         assert row.visited_on == TODAY - timedelta(days=day)
     audited = "visit_scheduled" if action == "schedule" else "visit_done"
     assert [entry.actor_id for entry in vs.audits(audited)] == [winner.account_id]
+
+
+def test_two_taps_at_once_make_one_request(run, world, monkeypatch):
+    """Both taps pass the 'is one open?' check before either saves: the unique index on open
+    requests lets one in and hands the other the request that won."""
+    real = visits.open_requests
+    calls = []
+
+    def second_tap_sees_nothing(session, member_id):
+        calls.append(member_id)
+        return {} if len(calls) == 2 else real(session, member_id)
+
+    monkeypatch.setattr(visits, "open_requests", second_tap_sees_nothing)
+    first = vs.ask(run, world.member)
+    second, created = run(visits.request_visit, world.member, {"reason": "chat", "day": "soon"})
+    assert (second.id, created) == (first, False)
+    assert len(vs.rows(Visit)) == 1 and len(calls) == 3
