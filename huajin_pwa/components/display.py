@@ -15,10 +15,14 @@ def status_tag(label, tone) -> rx.Component:
     return rx.el.span(label, class_name="hj-tag hj-tag-" + tone)
 
 
-def notice(message: rx.Var, warn: bool = False) -> rx.Component:
-    """A one-line confirmation or warning, shown when message is not empty."""
-    kind = "hj-notice hj-notice-warn" if warn else "hj-notice"
-    return rx.cond(message != "", rx.el.p(message, class_name=kind, role="status"))
+def notice(message: rx.Var, warn: bool | rx.Var = False, **props) -> rx.Component:
+    """A one-line confirmation or warning, shown when message is not empty; warn may be a
+    state var (a warning or a confirmation, decided as the page runs)."""
+    if isinstance(warn, rx.Var):
+        kind = rx.cond(warn, "hj-notice hj-notice-warn", "hj-notice")
+    else:
+        kind = "hj-notice hj-notice-warn" if warn else "hj-notice"
+    return rx.cond(message != "", rx.el.p(message, class_name=kind, role="status", **props))
 
 
 def empty_state(title: str, hint: str = "") -> rx.Component:

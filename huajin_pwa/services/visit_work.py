@@ -89,10 +89,9 @@ def schedule(
             "visitor": lambda v: _visitor(session, actor, visit.grid_id, v),
         },
     )
-    change(
+    _move(
         session,
         visit,
-        OPEN,
         version,
         actor,
         text.VisitWork.CANNOT_SCHEDULE,
@@ -102,9 +101,9 @@ def schedule(
         visitor_id=clean["visitor"],
     )
     visitor = session.get(Account, visit.visitor_id)
-    inbox.send(
+    _tell(
         session,
-        visit.member_id,
+        visit,
         text.Visit.RESCHEDULED_TITLE if was_scheduled else text.Visit.SCHEDULED_TITLE,
         text.Visit.SCHEDULED_BODY.format(
             visitor=visitor.name,
@@ -112,7 +111,6 @@ def schedule(
             part=part_name(visit.visit_part),
             reason=reason_name(visit),
         ),
-        "/visits",
     )
     audit.record(session, actor.account_id, "visit_scheduled", "visit", visit.id)
     return visit
@@ -127,10 +125,9 @@ def decline(
         {"reason": reason},
         {"reason": lambda v: validate.free_text(v, 2, 200, text.VisitWork.DECLINE_REASON_INVALID)},
     )
-    change(
+    _move(
         session,
         visit,
-        OPEN,
         version,
         actor,
         text.VisitWork.CANNOT_DECLINE,
@@ -138,12 +135,11 @@ def decline(
         decline_reason=clean["reason"],
     )
     if visit.source == "request":
-        inbox.send(
+        _tell(
             session,
-            visit.member_id,
+            visit,
             text.Visit.DECLINED_TITLE,
             text.Visit.DECLINED_BODY.format(reason=reason_name(visit), why=clean["reason"]),
-            "/visits",
         )
     audit.record(session, actor.account_id, "visit_declined", "visit", visit.id, clean["reason"])
     return visit
@@ -188,10 +184,9 @@ def record_done(
     if visit.campaign_id is not None:  # a campaign may start before it was set up
         low_day = min(low_day, session.get(Campaign, visit.campaign_id).starts_on)
     clean = validate.collect(form, _outcome_rules(low_day))
-    change(
+    _move(
         session,
         visit,
-        OPEN,
         version,
         actor,
         text.VisitWork.CANNOT_RECORD,
@@ -230,11 +225,22 @@ def log_visit(session: Session, actor: Actor | None, member_id: Any, form: Any) 
     return visit
 
 
+def _move(
+    session: Session, visit: Visit, version: Any, actor: Actor, refusal: str, **values: Any
+) -> None:
+    """Move an open visit on (visits.change: only from the version the page showed)."""
+    change(session, visit, OPEN, version, actor, refusal, **values)
+
+
+def _tell(session: Session, visit: Visit, title: str, body: str) -> None:
+    """A message to the visit's member, linking to their /visits."""
+    inbox.send(session, visit.member_id, title, body, "/visits")
+
+
 def _tell_done(session: Session, visit: Visit) -> None:
-    inbox.send(
+    _tell(
         session,
-        visit.member_id,
+        visit,
         text.Visit.DONE_TITLE,
         text.Visit.DONE_BODY.format(day=present.date_label(visit.visited_on)),
-        "/visits",
     )

@@ -163,36 +163,31 @@ class SecretaryMemberState(FormErrors, SessionState):
             latest = found.rows[0][0].visited_on if found.rows else None
             self.person["last_visit"] = present.date_label(latest) or T.NEVER_VISITED
 
-    def _page_of(self, history, delta: Any, current: int):
+    def _turn(self, history, delta: Any, current: int, show):
+        """Show (with show) the page before (-1) or after (1) current of history."""
         actor = self._signed_in()
         if not isinstance(actor, Actor):
             return actor
         number = max(1, current + delta) if type(delta) is int and delta in (-1, 1) else current
         try:
             with db.transaction() as session:
-                return history(session, actor, self._member_id, number)
+                found = history(session, actor, self._member_id, number)
         except DomainError as error:
             self._forget()
             self.notice, self.notice_warn = error.message, True
             return None
+        show(found)
+        return None
 
     @rx.event
     def helps_go(self, delta: Any):
         """Previous (-1) or next (1) page of help records."""
-        found = self._page_of(care.help_history, delta, self.help_page)
-        if isinstance(found, Page):
-            self._show_helps(found)
-            return None
-        return found
+        return self._turn(care.help_history, delta, self.help_page, self._show_helps)
 
     @rx.event
     def visits_go(self, delta: Any):
         """Previous (-1) or next (1) page of completed visits."""
-        found = self._page_of(care.visit_history, delta, self.visit_page)
-        if isinstance(found, Page):
-            self._show_visits(found)
-            return None
-        return found
+        return self._turn(care.visit_history, delta, self.visit_page, self._show_visits)
 
     @rx.event
     def choose_health(self, value: Any):

@@ -13,7 +13,7 @@ from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict
 from huajin_pwa.states.mixins import FormErrors
-from huajin_pwa.states.visits import VisitFlash, focus, member_access
+from huajin_pwa.states.visits import MemberPage, VisitFlash, focus
 
 P = text.VisitPage
 PARTS = (*text.Visit.PARTS, visits.ANY_PART)
@@ -50,11 +50,9 @@ def is_date(value: str) -> bool:
     return True
 
 
-class VisitRequestState(FormErrors, VisitFlash):
+class VisitRequestState(FormErrors, MemberPage, VisitFlash):
     """The three request pages; each reads its choices from the address when it opens."""
 
-    ready: bool = False
-    blocked_to: str = ""
     problem: str = ""
     open_reasons: dict[str, str] = {}
     reason: str = ""
@@ -85,11 +83,9 @@ class VisitRequestState(FormErrors, VisitFlash):
         actor = self._require()
         if not isinstance(actor, Actor):
             return actor
-        self.blocked_to = member_access(actor)
-        self.ready = True
         if self._note_of != actor.account_id:  # someone else signed in on this browser
             self.note, self._note_of = "", actor.account_id
-        return None if self.blocked_to else actor
+        return self._admitted(actor)
 
     def _query(self, name: str) -> str:
         return validate.as_text(self.router.url.query_parameters.get(name, ""))
@@ -109,14 +105,20 @@ class VisitRequestState(FormErrors, VisitFlash):
     @rx.event
     def load_when(self):
         """Open /visits/new/when?reason=..: 尽快, a part of day, and the next 14 days."""
-        actor = self._open()
+        actor = self._open_choices()
         if not isinstance(actor, Actor):
             return actor
-        self.errors = {}
-        self._read_reason()
-        self.part = part_code(self._query("part"))
         self.days = wish_days()
         return None
+
+    def _open_choices(self) -> Actor | rx.event.EventSpec | None:
+        """As _open, then the reason and part of day chosen so far, read from the address."""
+        actor = self._open()
+        if isinstance(actor, Actor):
+            self.errors = {}
+            self._read_reason()
+            self.part = part_code(self._query("part"))
+        return actor
 
     def _read_reason(self) -> None:
         reason = self._query("reason")
@@ -133,12 +135,9 @@ class VisitRequestState(FormErrors, VisitFlash):
     @rx.event
     def load_note(self):
         """Open /visits/new/note?reason=..&day=..&part=..: what was chosen, and the note."""
-        actor = self._open()
+        actor = self._open_choices()
         if not isinstance(actor, Actor):
             return actor
-        self.errors = {}
-        self._read_reason()
-        self.part = part_code(self._query("part"))
         self.day = self._query("day")
         self.when_label = ""
         if self.day == visits.SOON:

@@ -83,17 +83,37 @@ def visit_row(visit: Visit, visitor_name: str | None) -> dict[str, str]:
     }
 
 
+class MemberPage(rx.State, mixin=True):
+    """A member's visit page: shown once the visitor is known (ready), or where to go first
+    (blocked_to) when they have no approved disclosure yet."""
+
+    ready: bool = False
+    blocked_to: str = ""
+
+    def _admit(self) -> Actor | rx.event.EventSpec | None:
+        """The signed-in actor when they may use the page; otherwise a redirect (signed out)
+        or None (the page shows where to go first)."""
+        actor = self._require()
+        if not isinstance(actor, Actor):
+            return actor
+        return self._admitted(actor)
+
+    def _admitted(self, actor: Actor) -> Actor | None:
+        """The actor, or None when they have somewhere to go first (blocked_to)."""
+        self.blocked_to = member_access(actor)
+        self.ready = True
+        return None if self.blocked_to else actor
+
+
 class VisitFlash(SessionState):
     """A one-off word the request pages leave for /visits (submitted, or already asked)."""
 
     flash: str = ""
 
 
-class VisitsState(Paged, VisitFlash):
+class VisitsState(MemberPage, Paged, VisitFlash):
     """/visits: the member's visits, one page at a time, and their care record."""
 
-    ready: bool = False
-    blocked_to: str = ""
     rows: list[dict[str, str]] = []
     asking: str = ""
     told: str = ""
@@ -115,14 +135,11 @@ class VisitsState(Paged, VisitFlash):
         return self._reload()
 
     def _reload(self):
-        actor = self._require()
+        actor = self._admit()
         if not isinstance(actor, Actor):
+            if actor is None:
+                self.rows, self.helps, self.history_count = [], [], 0
             return actor
-        self.blocked_to = member_access(actor)
-        self.ready = True
-        if self.blocked_to:
-            self.rows, self.helps, self.history_count = [], [], 0
-            return None
         with db.transaction() as session:
             result = visits.my_visits(session, actor, self.page)
             view = care.care_view(session, actor, actor.account_id)
@@ -189,11 +206,9 @@ class VisitsState(Paged, VisitFlash):
         return reload if reload is not None else focus("visits-told")
 
 
-class VisitHistoryState(Paged, SessionState):
+class VisitHistoryState(MemberPage, Paged, SessionState):
     """/visits/history: the member's completed visits, newest first."""
 
-    ready: bool = False
-    blocked_to: str = ""
     rows: list[dict[str, str]] = []
     total: int = 0
 
@@ -204,14 +219,11 @@ class VisitHistoryState(Paged, SessionState):
         return self._reload()
 
     def _reload(self):
-        actor = self._require()
+        actor = self._admit()
         if not isinstance(actor, Actor):
+            if actor is None:
+                self.rows, self.total = [], 0
             return actor
-        self.blocked_to = member_access(actor)
-        self.ready = True
-        if self.blocked_to:
-            self.rows, self.total = [], 0
-            return None
         with db.transaction() as session:
             result = care.visit_history(session, actor, actor.account_id, self.page)
         self.page, self.pages, self.total = result.page, result.pages, result.total

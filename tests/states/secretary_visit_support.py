@@ -5,7 +5,7 @@ difficulty and frail), a request made through the member's service, and reading 
 Fixtures are used by importing them into a test module."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 
 import pytest
 from sqlmodel import select
@@ -14,16 +14,12 @@ from huajin_pwa import db
 from huajin_pwa.models import AuditEntry, Visit
 from huajin_pwa.services import approval, clock, visits
 from huajin_pwa.services.actor import Actor
-from tests.conftest import make_actor
+from tests.unit.visit_support import TODAY, days, grid_colleagues
 
-TODAY = date(2026, 6, 10)
+__all__ = ["TODAY", "days"]
+
 ASKER_PHONE = "13700000031"
 FRAIL = {"mobility_limited": "yes", "family_difficulty": "yes"}
-
-
-def days(n: int) -> str:
-    """TODAY + n days, as a date input sends it."""
-    return (TODAY + timedelta(days=n)).isoformat()
 
 
 @dataclass
@@ -46,12 +42,7 @@ def people(fast_hashing, run, session, community, staff, secretary, join, monkey
     asker = join.submitted(ASKER_PHONE, name="王秀兰", needs=FRAIL)
     run(approval.approve, staff, asker.disclosure_id)
     grid1, grid2 = (grid.id for grid in community)
-    colleague = make_actor(
-        session, "13900000012", "何春梅", ["secretary"], grid1, password="grid-password-2"
-    )
-    stranger = make_actor(
-        session, "13900000022", "孙立新", ["secretary"], grid2, password="grid-password-3"
-    )
+    colleague, stranger = grid_colleagues(session, grid1, grid2)
     return People(grid1, grid2, staff, secretary, colleague, stranger, asker.actor(), asker.token)
 
 

@@ -124,7 +124,13 @@ def test_the_last_visit_is_each_members_latest_done_visit(run, world):
 
 def test_open_visits_come_ten_to_a_page(run, world):
     made = [
-        vs.add_visit(world.member, world.grid1, source="request", status="received", created=ago(n))
+        vs.add_visit(
+            vs.add_member(f"党员{n}"),
+            world.grid1,
+            source="request",
+            status="received",
+            created=ago(n),
+        )  # one member each: a member has one open request per reason
         for n in range(12, 0, -1)
     ]
     first = run(visit_lists.open_visits, world.secretary, "request", None, 1)

@@ -11,18 +11,10 @@ from huajin_pwa.models import Visit
 from huajin_pwa.services import visit_work, visits
 from huajin_pwa.services.errors import DomainError
 from tests.unit import visit_support as vs
-from tests.unit.visit_support import TODAY, days
+from tests.unit.visit_support import DONE, PLAN, TODAY, days
 
 world = vs.world
-
-PLAN = {"day": days(2), "part": "pm", "visitor": ""}
-DONE = {"visited_on": days(-1), "outcome": "聊了家常，身体不错", "help_need": "需要一副助行器"}
-
-
-@pytest.fixture
-def asked(run, world) -> int:
-    """The grid-1 member's request, made three days ago."""
-    return vs.ask(run, world.member)
+asked = vs.asked
 
 
 RACES = {

@@ -51,8 +51,9 @@ def test_open_requests_by_age(run, world):
         local_time(ago(8), 23, 0),  # over a week
         local_time(ago(60)),
     ]
-    for moment in made:
-        visit_id = vs.add_visit(world.member, world.grid1, source="request", status="received")
+    for index, moment in enumerate(made):  # one member each: one open request per reason
+        asker = vs.add_member(f"党员{index}")
+        visit_id = vs.add_visit(asker, world.grid1, source="request", status="received")
         vs.set_created(visit_id, moment)
     scheduled = vs.add_visit(world.neighbour, world.grid2, source="request", status="scheduled")
     vs.set_created(scheduled, local_time(ago(5)))

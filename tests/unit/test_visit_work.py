@@ -10,18 +10,10 @@ from huajin_pwa.models import Account, Visit
 from huajin_pwa.services import visit_work, visits
 from huajin_pwa.services.errors import DomainError, NotSignedIn, PermissionDenied
 from tests.unit import visit_support as vs
-from tests.unit.visit_support import JUNK, TODAY, days, field_errors, refused
+from tests.unit.visit_support import DONE, JUNK, PLAN, TODAY, days, field_errors, refused
 
 world = vs.world
-
-PLAN = {"day": days(2), "part": "pm", "visitor": ""}
-DONE = {"visited_on": days(-1), "outcome": "聊了家常，身体不错", "help_need": "需要一副助行器"}
-
-
-@pytest.fixture
-def asked(run, world) -> int:
-    """The grid-1 member's request, made three days ago."""
-    return vs.ask(run, world.member)
+asked = vs.asked
 
 
 def schedule(run, actor, visit_id, version=1, **changes):

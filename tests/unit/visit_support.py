@@ -67,6 +67,17 @@ class World:
         self.monkeypatch.setattr(clock, "today", lambda: day)
 
 
+def grid_colleagues(session, grid1: int, grid2: int) -> tuple[Actor, Actor]:
+    """A second secretary of grid 1 (何春梅) and the secretary of grid 2 (孙立新)."""
+    colleague = make_actor(
+        session, "13900000012", "何春梅", ["secretary"], grid1, password="grid-password-2"
+    )
+    other = make_actor(
+        session, "13900000022", "孙立新", ["secretary"], grid2, password="grid-password-3"
+    )
+    return colleague, other
+
+
 @pytest.fixture
 def world(
     fast_hashing, run, session, community, staff, secretary, elder, neighbour, monkeypatch
@@ -74,12 +85,7 @@ def world(
     run(approval.approve, staff, elder.disclosure_id)
     run(approval.approve, staff, neighbour.disclosure_id)
     grid1, grid2 = (grid.id for grid in community)
-    colleague = make_actor(
-        session, "13900000012", "何春梅", ["secretary"], grid1, password="grid-password-2"
-    )
-    other = make_actor(
-        session, "13900000022", "孙立新", ["secretary"], grid2, password="grid-password-3"
-    )
+    colleague, other = grid_colleagues(session, grid1, grid2)
     found = World(
         grid1,
         grid2,
@@ -188,6 +194,18 @@ def ask(run, actor: Actor, reason: str = "chat", made: date | None = None, **for
     assert created
     set_created(visit.id, made or TODAY - timedelta(days=3))
     return visit.id
+
+
+# --- the secretary's forms ------------------------------------------------------------------
+
+PLAN = {"day": days(2), "part": "pm", "visitor": ""}
+DONE = {"visited_on": days(-1), "outcome": "聊了家常，身体不错", "help_need": "需要一副助行器"}
+
+
+@pytest.fixture
+def asked(run, world) -> int:
+    """The grid-1 member's request, made three days ago."""
+    return ask(run, world.member)
 
 
 # --- reading back -------------------------------------------------------------------------

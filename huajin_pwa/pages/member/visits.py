@@ -5,7 +5,7 @@ import reflex as rx
 
 from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, link_button, primary_button, secondary_button
-from huajin_pwa.components.display import card, empty_state, pager, status_tag
+from huajin_pwa.components.display import card, empty_state, notice, pager, status_tag
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.states.visits import VisitHistoryState, VisitsState
 
@@ -161,16 +161,7 @@ def mine() -> rx.Component:
 
 def visits_page() -> rx.Component:
     return page_frame(
-        rx.cond(
-            S.told != "",
-            rx.el.p(
-                S.told,
-                class_name=rx.cond(S.told_warn, "hj-notice hj-notice-warn", "hj-notice"),
-                role="status",
-                id="visits-told",
-                tab_index=-1,
-            ),
-        ),
+        notice(S.told, S.told_warn, id="visits-told", tab_index=-1),
         rx.el.h1(P.TITLE),
         rx.cond(S.ready, rx.cond(S.blocked_to != "", not_yet(S.blocked_to), mine()), loading()),
         active="visits",

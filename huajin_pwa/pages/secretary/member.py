@@ -6,14 +6,10 @@ import reflex as rx
 from huajin_pwa import text
 from huajin_pwa.components.buttons import primary_button
 from huajin_pwa.components.display import card, empty_state, pager
-from huajin_pwa.components.fields import choice_group, error_summary, text_field, textarea_field
+from huajin_pwa.components.fields import choice_group, error_summary, text_field
 from huajin_pwa.components.layout import back_link, page_frame
-from huajin_pwa.pages.secretary.visit import (
-    DATE_STYLE,
-    follow_up_fields,
-    page_notice,
-    person_card,
-)
+from huajin_pwa.pages.secretary.visit import page_notice, person_card
+from huajin_pwa.pages.secretary.visit_fields import date_field, form_card, page_form, visit_fields
 from huajin_pwa.states.secretary_member import SecretaryMemberState
 
 T = text.SecretaryVisitPage
@@ -55,33 +51,18 @@ def health_choices() -> rx.Component:
 
 
 def health_card() -> rx.Component:
-    return card(
-        rx.el.h2(T.HEALTH, id="health-title"),
+    return form_card(
+        T.HEALTH,
         rx.el.p(S.health_status, id="health-status"),
-        rx.el.form(
-            health_choices(),
-            rx.cond(
-                S.health_choice == "yes",
-                text_field(
-                    "since",
-                    T.SINCE_LABEL,
-                    S.errors,
-                    S.answers["since"].to(str),
-                    hint=T.SINCE_HINT,
-                    type="date",
-                    style=DATE_STYLE,
-                    min=S.earliest_iso,
-                    max=S.today_iso,
-                ),
-            ),
-            primary_button(T.HEALTH_SUBMIT, id="health-submit"),
-            key=S.health_key.to_string() + "-health",
-            id="health-form",
-            aria_labelledby="health-title",
-            on_submit=S.set_health,
-            reset_on_submit=False,
-            no_validate=True,
+        health_choices(),
+        rx.cond(
+            S.health_choice == "yes",
+            date_field(S, "since", T.SINCE_LABEL, S.earliest_iso, S.today_iso, hint=T.SINCE_HINT),
         ),
+        primary_button(T.HEALTH_SUBMIT, id="health-submit"),
+        key=S.health_key,
+        kind="health",
+        on_submit=S.set_health,
         id="health",
     )
 
@@ -103,7 +84,7 @@ def helps_card() -> rx.Component:
             empty_state(T.HELPS_EMPTY),
         ),
         rx.el.h3(T.ADD_HELP, id="help-form-title"),
-        rx.el.form(
+        page_form(
             text_field(
                 "what",
                 T.HELP_WHAT,
@@ -112,16 +93,7 @@ def helps_card() -> rx.Component:
                 hint=T.HELP_WHAT_HINT,
                 max_length=100,
             ),
-            text_field(
-                "given_on",
-                T.HELP_ON,
-                S.errors,
-                S.answers["given_on"].to(str),
-                type="date",
-                style=DATE_STYLE,
-                min=S.earliest_iso,
-                max=S.today_iso,
-            ),
+            date_field(S, "given_on", T.HELP_ON, S.earliest_iso, S.today_iso),
             text_field(
                 "given_by",
                 T.HELP_BY,
@@ -131,12 +103,10 @@ def helps_card() -> rx.Component:
                 max_length=30,
             ),
             primary_button(T.HELP_SUBMIT, id="help-submit"),
-            key=S.help_key.to_string() + "-help",
-            id="help-form",
-            aria_labelledby="help-form-title",
+            key=S.help_key,
+            kind="help",
+            title_id="help-form-title",
             on_submit=S.add_help,
-            reset_on_submit=False,
-            no_validate=True,
         ),
         id="helps",
     )
@@ -171,41 +141,17 @@ def visits_card() -> rx.Component:
 
 
 def log_card() -> rx.Component:
-    return card(
-        rx.el.h2(T.LOG, id="log-title"),
+    return form_card(
+        T.LOG,
         rx.el.p(T.LOG_INTRO),
-        rx.el.form(
-            choice_group(
-                "reason", T.LOG_REASON, S.errors, text.Visit.REASONS, S.answers["reason"].to(str)
-            ),
-            text_field(
-                "visited_on",
-                T.VISITED_ON_LABEL,
-                S.errors,
-                S.answers["visited_on"].to(str),
-                hint=T.VISITED_ON_HINT,
-                type="date",
-                style=DATE_STYLE,
-                min=S.visited_min,
-                max=S.today_iso,
-            ),
-            textarea_field(
-                "outcome",
-                T.OUTCOME_LABEL,
-                S.errors,
-                S.answers["outcome"].to(str),
-                hint=T.OUTCOME_HINT,
-                max_length=500,
-            ),
-            follow_up_fields(S),
-            primary_button(T.LOG_SUBMIT, id="log-submit"),
-            key=S.log_key.to_string() + "-log",
-            id="log-form",
-            aria_labelledby="log-title",
-            on_submit=S.log_visit,
-            reset_on_submit=False,
-            no_validate=True,
+        choice_group(
+            "reason", T.LOG_REASON, S.errors, text.Visit.REASONS, S.answers["reason"].to(str)
         ),
+        *visit_fields(S, S.today_iso),
+        primary_button(T.LOG_SUBMIT, id="log-submit"),
+        key=S.log_key,
+        kind="log",
+        on_submit=S.log_visit,
         id="log",
     )
 

@@ -50,23 +50,23 @@ def visit_card(row, holiday: bool) -> rx.Component:
     )
 
 
-def requests_page() -> rx.Component:
+def open_visits_page(state, active: str, holiday: bool, title: str, lead: str, empty: str):
+    """A list page of open visits: requests, or holiday tasks."""
     return section_page(
-        RequestsState,
-        "requests",
-        T.REQUESTS_TITLE,
-        T.REQUESTS_LEAD,
-        rx.el.div(rx.foreach(RequestsState.rows, lambda row: visit_card(row, False))),
-        empty_state(T.REQUESTS_EMPTY),
+        state,
+        active,
+        title,
+        lead,
+        rx.el.div(rx.foreach(state.rows, lambda row: visit_card(row, holiday))),
+        empty_state(empty),
+    )
+
+
+def requests_page() -> rx.Component:
+    return open_visits_page(
+        RequestsState, "requests", False, T.REQUESTS_TITLE, T.REQUESTS_LEAD, T.REQUESTS_EMPTY
     )
 
 
 def tasks_page() -> rx.Component:
-    return section_page(
-        TasksState,
-        "tasks",
-        T.TASKS_TITLE,
-        T.TASKS_LEAD,
-        rx.el.div(rx.foreach(TasksState.rows, lambda row: visit_card(row, True))),
-        empty_state(T.TASKS_EMPTY),
-    )
+    return open_visits_page(TasksState, "tasks", True, T.TASKS_TITLE, T.TASKS_LEAD, T.TASKS_EMPTY)

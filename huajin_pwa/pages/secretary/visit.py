@@ -5,28 +5,19 @@ import reflex as rx
 
 from huajin_pwa import text
 from huajin_pwa.components.buttons import link_button, primary_button, secondary_button
-from huajin_pwa.components.display import card, status_tag
+from huajin_pwa.components.display import card, notice, status_tag
 from huajin_pwa.components.fields import choice_group, error_summary, text_field, textarea_field
 from huajin_pwa.components.layout import back_link, page_frame
+from huajin_pwa.pages.secretary.visit_fields import date_field, form_card, visit_fields
 from huajin_pwa.states.secretary_visit import SecretaryVisitState
 
 T = text.SecretaryVisitPage
 S = SecretaryVisitState
-# a date input keeps its whole date visible at 320 px and the largest text size
-DATE_STYLE = {"padding_left": "0.4rem", "padding_right": "0.25rem"}
 
 
 def page_notice(state) -> rx.Component:
     """The page's message: a warning (someone acted first, a refusal) or a confirmation."""
-    return rx.cond(
-        state.notice != "",
-        rx.el.p(
-            state.notice,
-            class_name=rx.cond(state.notice_warn, "hj-notice hj-notice-warn", "hj-notice"),
-            role="status",
-            id="page-notice",
-        ),
-    )
+    return notice(state.notice, state.notice_warn, id="page-notice")
 
 
 def rows_list(rows: rx.Var, **props) -> rx.Component:
@@ -98,140 +89,61 @@ def part_choices() -> rx.Component:
 def schedule_form() -> rx.Component:
     """安排上门 (or 改期 once arranged)."""
     scheduled = S.status == "scheduled"
-    return card(
-        rx.el.h2(rx.cond(scheduled, T.RESCHEDULE, T.SCHEDULE), id="schedule-title"),
+    return form_card(
+        rx.cond(scheduled, T.RESCHEDULE, T.SCHEDULE),
         rx.cond(scheduled, rx.el.p(T.RESCHEDULE_INTRO)),
-        rx.el.form(
-            text_field(
-                "day",
-                T.DAY,
-                S.errors,
-                S.answers["day"].to(str),
-                hint=T.DAY_HINT,
-                type="date",
-                style=DATE_STYLE,
-                min=S.day_min,
-                max=S.day_max,
-            ),
-            part_choices(),
-            text_field(
-                "visitor",
-                T.VISITOR_PHONE,
-                S.errors,
-                S.answers["visitor"].to(str),
-                hint=T.VISITOR_HINT,
-                type="tel",
-                input_mode="numeric",
-                max_length=20,
-                auto_complete="off",
-            ),
-            primary_button(
-                rx.cond(scheduled, T.RESCHEDULE_SUBMIT, T.SCHEDULE_SUBMIT), id="schedule-submit"
-            ),
-            key=S.form_key.to_string() + "-schedule",
-            id="schedule-form",
-            aria_labelledby="schedule-title",
-            on_submit=S.schedule,
-            reset_on_submit=False,
-            no_validate=True,
+        date_field(S, "day", T.DAY, S.day_min, S.day_max, hint=T.DAY_HINT),
+        part_choices(),
+        text_field(
+            "visitor",
+            T.VISITOR_PHONE,
+            S.errors,
+            S.answers["visitor"].to(str),
+            hint=T.VISITOR_HINT,
+            type="tel",
+            input_mode="numeric",
+            max_length=20,
+            auto_complete="off",
         ),
+        primary_button(
+            rx.cond(scheduled, T.RESCHEDULE_SUBMIT, T.SCHEDULE_SUBMIT), id="schedule-submit"
+        ),
+        key=S.form_key,
+        kind="schedule",
+        on_submit=S.schedule,
     )
 
 
 def record_form() -> rx.Component:
     """登记已看望: the day, a short outcome and any follow-up."""
-    return card(
-        rx.el.h2(T.RECORD, id="done-title"),
+    return form_card(
+        T.RECORD,
         rx.el.p(T.RECORD_INTRO),
-        rx.el.form(
-            text_field(
-                "visited_on",
-                T.VISITED_ON_LABEL,
-                S.errors,
-                S.answers["visited_on"].to(str),
-                hint=T.VISITED_ON_HINT,
-                type="date",
-                style=DATE_STYLE,
-                min=S.visited_min,
-                max=S.visited_max,
-            ),
-            textarea_field(
-                "outcome",
-                T.OUTCOME_LABEL,
-                S.errors,
-                S.answers["outcome"].to(str),
-                hint=T.OUTCOME_HINT,
-                max_length=500,
-            ),
-            follow_up_fields(S),
-            primary_button(T.RECORD_SUBMIT, id="done-submit"),
-            key=S.form_key.to_string() + "-done",
-            id="done-form",
-            aria_labelledby="done-title",
-            on_submit=S.record_done,
-            reset_on_submit=False,
-            no_validate=True,
-        ),
-    )
-
-
-def follow_up_fields(state) -> rx.Component:
-    """帮扶需求, 健康情况 and 送学上门, under their own heading."""
-    return rx.el.fieldset(
-        rx.el.legend(T.FOLLOW_UPS, class_name="hj-legend"),
-        text_field(
-            "help_need",
-            T.HELP_NEED_LABEL,
-            state.errors,
-            state.answers["help_need"].to(str),
-            hint=T.HELP_NEED_HINT,
-            max_length=200,
-        ),
-        text_field(
-            "health_concern",
-            T.HEALTH_LABEL,
-            state.errors,
-            state.answers["health_concern"].to(str),
-            hint=T.HEALTH_HINT,
-            max_length=200,
-        ),
-        rx.el.label(
-            rx.el.input(
-                type="checkbox",
-                name="study_at_home",
-                value="on",
-                id="f-study_at_home",
-                default_checked=state.answers["study_at_home"].to(str) == "on",
-            ),
-            T.STUDY_LABEL,
-            class_name="hj-choice",
-        ),
-        class_name="hj-fieldset",
+        *visit_fields(S, S.visited_max),
+        primary_button(T.RECORD_SUBMIT, id="done-submit"),
+        key=S.form_key,
+        kind="done",
+        on_submit=S.record_done,
     )
 
 
 def decline_form() -> rx.Component:
     """不能安排, with the reason the member will read."""
-    return card(
-        rx.el.h2(T.DECLINE, id="decline-title"),
+    return form_card(
+        T.DECLINE,
         rx.el.p(T.DECLINE_INTRO),
-        rx.el.form(
-            textarea_field(
-                "reason",
-                T.DECLINE_REASON,
-                S.errors,
-                S.answers["reason"].to(str),
-                hint=T.DECLINE_HINT,
-                max_length=200,
-            ),
-            secondary_button(T.DECLINE_SUBMIT, type="submit", id="decline-submit"),
-            key=S.form_key.to_string() + "-decline",
-            id="decline-form",
-            aria_labelledby="decline-title",
-            on_submit=S.decline,
-            reset_on_submit=False,
-            no_validate=True,
+        textarea_field(
+            "reason",
+            T.DECLINE_REASON,
+            S.errors,
+            S.answers["reason"].to(str),
+            hint=T.DECLINE_HINT,
+            max_length=200,
         ),
+        secondary_button(T.DECLINE_SUBMIT, type="submit", id="decline-submit"),
+        key=S.form_key,
+        kind="decline",
+        on_submit=S.decline,
     )
 
 
