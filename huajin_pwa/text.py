@@ -579,6 +579,8 @@ class Visit:
     SCHEDULED_TITLE = "上门时间已安排"
     SCHEDULED_BODY = "{visitor}将于{day}{part}上门看望您（{reason}）。"
     RESCHEDULED_TITLE = "上门时间有变动"
+    VISITOR_TITLE = "请您上门看望一位党员"
+    VISITOR_BODY = "{secretary}请您于{day}{part}上门看望{name}（{reason}），电话 {phone}。"
     DECLINED_TITLE = "上门请求暂时未能安排"
     DECLINED_BODY = (
         "您请求的“{reason}”暂时未能安排，原因：{why}。如有需要可以再次请求，或给网格书记打电话。"

@@ -112,6 +112,8 @@ def schedule(
             reason=reason_name(visit),
         ),
     )
+    if visit.visitor_id != actor.account_id:
+        _tell_visitor(session, actor, visit)
     audit.record(session, actor.account_id, "visit_scheduled", "visit", visit.id)
     return visit
 
@@ -235,6 +237,24 @@ def _move(
 def _tell(session: Session, visit: Visit, title: str, body: str) -> None:
     """A message to the visit's member, linking to their /visits."""
     inbox.send(session, visit.member_id, title, body, "/visits")
+
+
+def _tell_visitor(session: Session, actor: Actor, visit: Visit) -> None:
+    """Someone other than the secretary is to go: when, to whom, and the number to call."""
+    member = session.get(Account, visit.member_id)
+    inbox.send(
+        session,
+        visit.visitor_id,
+        text.Visit.VISITOR_TITLE,
+        text.Visit.VISITOR_BODY.format(
+            secretary=actor.name,
+            day=present.date_label(visit.visit_day),
+            part=part_name(visit.visit_part),
+            name=member.name,
+            phone=member.phone,
+            reason=reason_name(visit),
+        ),
+    )
 
 
 def _tell_done(session: Session, visit: Visit) -> None:

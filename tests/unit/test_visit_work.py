@@ -103,6 +103,23 @@ def test_the_visitor_may_be_a_member_or_secretary_of_the_grid(run, world, asked)
     assert vs.load(Visit, asked).visitor_id == world.colleague.account_id
 
 
+def test_a_visitor_other_than_the_secretary_is_told_when_and_whom(run, world, asked):
+    helper = vs.add_member("郑国强")
+    schedule(run, world.secretary, asked, visitor=helper.phone)
+    [told] = vs.messages_to(helper.account_id, text.Visit.VISITOR_TITLE)
+    member = world.member
+    assert told.body == text.Visit.VISITOR_BODY.format(
+        secretary="李建华",
+        day=present.date_label(TODAY + timedelta(days=2)),
+        part="下午",
+        name=member.name,
+        phone=member.phone,
+        reason="看望聊天",
+    )
+    schedule(run, world.secretary, asked, version=2)  # the secretary goes in person
+    assert vs.messages_to(world.secretary.account_id, text.Visit.VISITOR_TITLE) == []
+
+
 @pytest.mark.parametrize(
     "who", ["neighbour", "other_secretary", "staff", "waiting", "inactive", "unknown"]
 )
