@@ -4,6 +4,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from huajin_pwa import text
+from huajin_pwa.services import clock
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -24,7 +25,7 @@ def date_label(value: date | None) -> str:
     """A calendar date as 11月30日 周一 (with the year when it is not this year)."""
     if value is None:
         return ""
-    prefix = "" if value.year == datetime.now(LOCAL_TZ).year else f"{value.year}年"
+    prefix = "" if value.year == clock.today().year else f"{value.year}年"
     return f"{prefix}{value.month}月{value.day}日 {text.WEEKDAYS[value.weekday()]}"
 
 
