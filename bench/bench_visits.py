@@ -202,7 +202,7 @@ def seed(engine, members: int, total_visits: int) -> Dataset:
         found.campaign_id = campaign.id
         if engine.dialect.name == "postgresql":  # the ids above were given, not drawn
             session.execute(text("SELECT setval('account_id_seq', (SELECT max(id) FROM account))"))
-        rows = _visits(rng, found, people, today, month, total_visits)
+        rows = _one_open_request_per_reason(_visits(rng, found, people, today, month, total_visits))
         for start in range(0, len(rows), 10_000):
             session.execute(insert(Visit), rows[start : start + 10_000])
         session.commit()
@@ -214,6 +214,18 @@ def seed(engine, members: int, total_visits: int) -> Dataset:
         with engine.begin() as connection:  # has no statistics, so none are made for it here
             connection.execute(text("ANALYZE"))
     return found
+
+
+def _one_open_request_per_reason(rows: list[dict]) -> list[dict]:
+    """A member has one open request per reason (the app enforces it): later ones cancelled."""
+    seen = set()
+    for row in rows:
+        if row["source"] == "request" and row["status"] in visits.OPEN:
+            key = (row["member_id"], row["reason"])
+            if key in seen:
+                row["status"] = "cancelled"
+            seen.add(key)
+    return rows
 
 
 def _visits(rng, found: Dataset, people, today, month, total: int) -> list[dict]:
