@@ -17,6 +17,7 @@ from huajin_pwa.states.visits import MemberPage, VisitFlash, focus
 
 P = text.VisitPage
 PARTS = (*text.Visit.PARTS, visits.ANY_PART)
+SOON = visits.SOON  # the "day" of a request for as soon as possible, as the page links it
 ADDRESS_FIELDS = ("reason", "day", "part")
 NOTE_KEPT = 1000  # what the page remembers of a note while the member changes a choice
 FOCUS_ERRORS = rx.call_script("window.huajinFocusErrors()")

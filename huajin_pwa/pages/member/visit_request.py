@@ -9,8 +9,7 @@ from huajin_pwa.components.display import answers_list
 from huajin_pwa.components.fields import error_summary, textarea_field
 from huajin_pwa.components.layout import back_link, page_frame
 from huajin_pwa.pages.member.visits import loading, not_yet
-from huajin_pwa.services.visits import SOON
-from huajin_pwa.states.visit_request import VisitRequestState
+from huajin_pwa.states.visit_request import SOON, VisitRequestState
 
 P = text.VisitPage
 S = VisitRequestState
