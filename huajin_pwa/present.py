@@ -55,3 +55,10 @@ STATUS_TONES = {"approved": "ok", "pending": "warn", "rejected": "bad", "draft":
 def status_tone(status: str) -> str:
     """Which tag style a disclosure status gets."""
     return STATUS_TONES.get(status, "plain")
+
+
+def percent(done: int, total: int) -> str:
+    """How far done is of total, as a CSS width (0% when there is nothing to do)."""
+    if total <= 0:
+        return "0%"
+    return f"{min(100, max(0, round(100 * done / total)))}%"

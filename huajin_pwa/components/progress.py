@@ -3,17 +3,10 @@
 import reflex as rx
 
 
-def percent(done: int, total: int) -> str:
-    """How far done is of total, as a CSS width (0% when there is nothing to do)."""
-    if total <= 0:
-        return "0%"
-    return f"{min(100, max(0, round(100 * done / total)))}%"
-
-
 def progress_bar(done: rx.Var, total: rx.Var, width: rx.Var, words: rx.Var, label: rx.Var):
     """已完成 x / y (words) above a bar named label, which carries the words as its value.
 
-    done/total are numbers, width a CSS width such as "30%" (see percent()), words the
+    done/total are numbers, width a CSS width such as "30%" (see present.percent()), words the
     number in words ("已完成 12 / 40") and label what the bar measures."""
     return rx.el.div(
         rx.el.p(words, class_name="hj-progress-words"),

@@ -5,7 +5,6 @@ from typing import Any
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.components.progress import percent
 from huajin_pwa.models import Campaign, Grid
 from huajin_pwa.services import campaigns, clock, community
 from huajin_pwa.services.actor import Actor
@@ -55,7 +54,7 @@ def _bar(label: str, done: int, total: int) -> dict[str, str]:
         "label": label,
         "done": str(done),
         "total": str(total),
-        "width": percent(done, total),
+        "width": present.percent(done, total),
         "words": words,
         "name": C.PROGRESS_OF.format(what=label),
     }
