@@ -6,6 +6,7 @@ from huajin_pwa.models.community import Building, Grid
 from huajin_pwa.models.disclosure import Disclosure, Referral
 from huajin_pwa.models.message import Message
 from huajin_pwa.models.pin_reset import PinReset
+from huajin_pwa.models.study import StudyRecord, StudyVersion, StudyWeek
 from huajin_pwa.models.visit import Campaign, HealthRecord, HelpRecord, Visit
 
 __all__ = [
@@ -22,5 +23,8 @@ __all__ = [
     "PinReset",
     "Referral",
     "RoleGrant",
+    "StudyRecord",
+    "StudyVersion",
+    "StudyWeek",
     "Visit",
 ]
