@@ -1,0 +1,26 @@
+"""Every user-facing string, in simplified Chinese, in one place: this package. Import it as
+`from huajin_pwa import text` and use `text.Visit.REASONS` and the like; each module holds
+the strings of one area."""
+
+from huajin_pwa.text.common import (  # noqa: F401
+    APP_DESCRIPTION,
+    APP_NAME,
+    APP_SHORT_NAME,
+    COMMUNITY,
+    DEMO_MARK,
+    WEEKDAYS,
+    Demo,
+    Err,
+    Field,
+    Kit,
+    Nav,
+    Offline,
+    Pwa,
+    Soon,
+    Status,
+)
+from huajin_pwa.text.joining import Auth, Behalf, Home, Inbox, Join, Me, Refer, ReferralRule, Reset  # noqa: F401
+from huajin_pwa.text.office import Accounts, Audit, AuditLog, Staff, StaffReferral  # noqa: F401
+from huajin_pwa.text.study import Study  # noqa: F401
+from huajin_pwa.text.visit_work import CampaignPage, SecretaryPage, SecretaryVisitPage  # noqa: F401
+from huajin_pwa.text.visits import Campaign, Care, Visit, VisitPage, VisitWork  # noqa: F401
