@@ -6,7 +6,15 @@ from huajin_pwa.models.community import Building, Grid
 from huajin_pwa.models.disclosure import Disclosure, Referral
 from huajin_pwa.models.message import Message
 from huajin_pwa.models.pin_reset import PinReset
-from huajin_pwa.models.study import StudyRecord, StudyVersion, StudyWeek
+from huajin_pwa.models.study import (
+    StudyAttendance,
+    StudyImage,
+    StudyRecord,
+    StudyReflection,
+    StudySession,
+    StudyVersion,
+    StudyWeek,
+)
 from huajin_pwa.models.visit import Campaign, HealthRecord, HelpRecord, Visit
 
 __all__ = [
@@ -23,7 +31,11 @@ __all__ = [
     "PinReset",
     "Referral",
     "RoleGrant",
+    "StudyAttendance",
+    "StudyImage",
     "StudyRecord",
+    "StudyReflection",
+    "StudySession",
     "StudyVersion",
     "StudyWeek",
     "Visit",

@@ -2,7 +2,7 @@
 pretend it is another day (for demonstrations and browser tests); unit tests patch today()."""
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
@@ -14,6 +14,11 @@ def today() -> date:
     if pretend:
         return date.fromisoformat(pretend)
     return datetime.now(LOCAL_TZ).date()
+
+
+def monday(day: date) -> date:
+    """The Monday of day's week."""
+    return day - timedelta(days=day.weekday())
 
 
 def month_start(day: date) -> date:

@@ -1,5 +1,5 @@
 """What the grid secretary's section shows besides its lists: how many are waiting on each
-list (one query), and the names of the holiday campaigns on a page of tasks (one query)."""
+list (two queries), and the names of the holiday campaigns on a page of tasks (one query)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from huajin_pwa.models import Campaign, Disclosure, Visit
+from huajin_pwa.models import Campaign, Disclosure, StudyRecord, StudyReflection, StudyWeek, Visit
 from huajin_pwa.services import clock, validate
 from huajin_pwa.services.actor import SECRETARY, STAFF, Actor, require_role
 from huajin_pwa.services.visit_lists import grids_in_view, last_visit_of
@@ -17,12 +17,15 @@ from huajin_pwa.services.visits import OPEN
 
 @dataclass(frozen=True)
 class SectionCounts:
-    """Open requests, open holiday tasks, members in difficulty unvisited this month, members."""
+    """Open requests, open holiday tasks, members in difficulty unvisited this month, members,
+    members who have not studied this week's material, reflections awaiting a reply."""
 
     requests: int
     tasks: int
     unvisited: int
     members: int
+    unstudied: int
+    reflections: int
 
 
 def _open(grids: list[int], source: str):
@@ -43,9 +46,36 @@ def _members(grids: list[int], *rules):
     )
 
 
+def this_week_id(session: Session) -> int | None:
+    """The week members study now: this week's material, or the latest published before it."""
+    today = clock.today()
+    return session.exec(
+        select(StudyWeek.id)
+        .where(StudyWeek.publish_on <= today, StudyWeek.week_of <= clock.monday(today))
+        .order_by(StudyWeek.week_of.desc())
+    ).first()
+
+
+def _unstudied(grids: list[int], week_id: int | None):
+    studied = select(StudyRecord.id).where(
+        StudyRecord.member_id == Disclosure.account_id, StudyRecord.week_id == week_id
+    )
+    return _members(grids, ~studied.exists()) if week_id else 0
+
+
+def _waiting(grids: list[int]):
+    return (
+        select(func.count())
+        .select_from(StudyReflection)
+        .where(StudyReflection.grid_id.in_(grids), StudyReflection.status == "waiting")
+        .scalar_subquery()
+    )
+
+
 def section_counts(session: Session, actor: Actor | None, grid_id: Any = None) -> SectionCounts:
-    """The four counts of the section's navigation, for the grids in the actor's view."""
+    """The six counts of the section's navigation, for the grids in the actor's view."""
     grids = grids_in_view(session, actor, grid_id)
+    week_id = this_week_id(session)
     start = clock.month_start(clock.today())
     last_visit = last_visit_of(Disclosure.account_id)
     row = session.exec(
@@ -58,6 +88,8 @@ def section_counts(session: Session, actor: Actor | None, grid_id: Any = None) -
                 last_visit.is_(None) | (last_visit < start),
             ),
             _members(grids),
+            _unstudied(grids, week_id),
+            _waiting(grids),
         )
     ).one()
     return SectionCounts(*(int(value or 0) for value in row))

@@ -14,6 +14,7 @@ from huajin_pwa import text
 from huajin_pwa.models import Account, StudyVersion, StudyWeek
 from huajin_pwa.services import audit, clock, records, validate
 from huajin_pwa.services.actor import STAFF, Actor, require_role
+from huajin_pwa.services.clock import monday  # noqa: F401 (study_member and pages use it)
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.services.pagination import Page, paginate
 
@@ -21,11 +22,6 @@ PAST_DAYS = 730  # a week may be from two years ago ...
 AHEAD_DAYS = 365  # ... to a year ahead
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*:")
-
-
-def monday(day: date) -> date:
-    """The Monday of day's week."""
-    return day - timedelta(days=day.weekday())
 
 
 def _range() -> tuple[date, date]:

@@ -71,7 +71,7 @@ def visit_row(line: VisitLine, today: date, campaigns: dict[int, tuple[str, date
 
 
 class SecretaryState(SessionState):
-    """What the four list pages share: the grids in view (and the filter), the section counts."""
+    """What the section's list pages share: the grids in view (the filter), the section counts."""
 
     grid_filter: str = ""
     grid_options: list[list[str]] = []
@@ -82,6 +82,8 @@ class SecretaryState(SessionState):
     n_tasks: int = 0
     n_unvisited: int = 0
     n_members: int = 0
+    n_unstudied: int = 0
+    n_reflections: int = 0
 
     def _grid_id(self) -> int | None:
         return row_id(self.grid_filter) or None
@@ -91,6 +93,7 @@ class SecretaryState(SessionState):
         counts = secretary_nav.section_counts(session, actor, self._grid_id())
         self.n_requests, self.n_tasks = counts.requests, counts.tasks
         self.n_unvisited, self.n_members = counts.unvisited, counts.members
+        self.n_unstudied, self.n_reflections = counts.unstudied, counts.reflections
         grids = [
             grid
             for grid in community.grids(session)
@@ -109,6 +112,7 @@ class SecretaryState(SessionState):
         self.allowed = False
         self.grid_options, self.grid_label = [], ""
         self.n_requests = self.n_tasks = self.n_unvisited = self.n_members = 0
+        self.n_unstudied = self.n_reflections = 0
 
 
 class SecretaryList(Paged, mixin=True):

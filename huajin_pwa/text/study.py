@@ -4,7 +4,7 @@
 class Study:
     """周周讲进家庭: study materials and members' study record (services/study*.py)."""
 
-    HOW = {"self": "自学", "home": "送学上门", "night": "夜学补课"}
+    HOW = {"self": "自学", "home": "送学上门", "night": "夜学补课", "group": "支部集中学习"}
     WEEK_INVALID = "请填写这份材料属于哪一周（那一周的星期一，例如 2026-06-08）"
     WEEK_NOT_MONDAY = "请填写那一周的星期一"
     WEEK_RANGE = "周次只能在两年前到一年后之间"

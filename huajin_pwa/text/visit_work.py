@@ -11,6 +11,8 @@ class SecretaryPage:
         "tasks": "节日慰问",
         "duty": "每月必访",
         "members": "本网格党员",
+        "study": "本周未学",
+        "reflections": "学习心得",
     }
     COUNT_SUFFIX = "项"
     GRID_FILTER = "看哪个网格"

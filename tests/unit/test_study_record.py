@@ -79,14 +79,14 @@ def test_the_record_says_how_each_week_was_studied(run, member, actor_with, week
         (week(-2), weeks[-2].title, "home"),
         (week(-3), weeks[-3].title, "night"),
     ]
-    assert found.by_how == {"self": 1, "home": 1, "night": 1}
+    assert found.by_how == {"self": 1, "home": 1, "night": 1, "group": 0}
     assert (found.weeks_studied, found.streak) == (3, 3)
     line = run(study_member.member_weeks, member).rows[2]
     assert (line.week.week_of, line.how) == (week(-2), "home")
     other = actor_with(["member"], phone="13700000078", name="黄淑珍")
     empty = run(study_member.my_record, other)
     assert (empty.weeks_studied, empty.streak, empty.lines) == (0, 0, [])
-    assert empty.by_how == {"self": 0, "home": 0, "night": 0}
+    assert empty.by_how == {"self": 0, "home": 0, "night": 0, "group": 0}
 
 
 def test_a_delivery_of_a_week_not_yet_published_is_refused(run, member, weeks):

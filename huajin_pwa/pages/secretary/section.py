@@ -1,4 +1,4 @@
-"""What the secretary's four list pages share: the section navigation with its counts, the grid
+"""What the secretary's list pages share: the section navigation with its counts, the grid
 filter (staff, or a secretary of several grids), and the frame around a list."""
 
 import reflex as rx
@@ -18,11 +18,13 @@ SECTIONS = [
     ("tasks", "/secretary/tasks", S.n_tasks),
     ("duty", "/secretary/duty", S.n_unvisited),
     ("members", "/secretary/members", S.n_members),
+    ("study", "/secretary/study", S.n_unstudied),
+    ("reflections", "/secretary/reflections", S.n_reflections),
 ]
 
 
 def section_nav(active: str) -> rx.Component:
-    """上门请求 · 节日慰问 · 每月必访 · 本网格党员, each with how many are waiting."""
+    """上门请求 · 节日慰问 · 每月必访 · 本网格党员 · 本周学习 · 学习心得, each with a count."""
     links = []
     for key, href, count in SECTIONS:
         current = {"aria_current": "page"} if key == active else {}
