@@ -46,6 +46,48 @@ class Dataset:
         return Actor(self.busy_member_id, "成员", "", frozenset({"member"}))
 
 
+def account_row(account_id: int, phone: str, name: str, now: datetime) -> dict:
+    """A bench member's account row (no usable PIN)."""
+    return {
+        "id": account_id,
+        "phone": phone,
+        "name": name,
+        "secret_kind": "pin",
+        "secret_hash": "x",
+        "active": True,
+        "failed_tries": 0,
+        "created_at": now,
+    }
+
+
+def approved_row(
+    rng, account_id: int, name: str, building: Building, now: datetime, frail: float, hard: bool
+) -> dict:
+    """An approved disclosure row; frail: the share 行动不便, hard: in difficulty."""
+    return {
+        "account_id": account_id,
+        "status": "approved",
+        "name": name,
+        "gender": "",
+        "birth_year": rng.randint(1940, 1965),
+        "grid_id": building.grid_id,
+        "building_id": building.id,
+        "unit": rng.randint(1, 4),
+        "room": f"{rng.randint(1, 30)}{rng.randint(1, 6):02d}",
+        "org_name": "",
+        "org_place": "",
+        "hobbies": "",
+        "wishes": "",
+        "review_reason": "",
+        "mobility_limited": rng.random() < frail,
+        "family_difficulty": hard,
+        "version": 3,
+        "created_at": now - timedelta(days=400),
+        "submitted_at": now - timedelta(days=400),
+        "reviewed_at": now - timedelta(days=399),
+    }
+
+
 def _visit(member_id: int, grid_id: int, created: datetime, **values) -> dict:
     row = {
         "member_id": member_id,
@@ -103,42 +145,8 @@ def seed(engine, members: int, total_visits: int) -> Dataset:
             name = rng.choice(data.SURNAMES) + rng.choice(data.MALE_GIVEN + data.FEMALE_GIVEN)
             difficulty = rng.random() < 0.10
             people.append((account_id, building.grid_id, difficulty))
-            accounts.append(
-                {
-                    "id": account_id,
-                    "phone": f"139{n:08d}",
-                    "name": name,
-                    "secret_kind": "pin",
-                    "secret_hash": "x",
-                    "active": True,
-                    "failed_tries": 0,
-                    "created_at": now,
-                }
-            )
-            disclosures.append(
-                {
-                    "account_id": account_id,
-                    "status": "approved",
-                    "name": name,
-                    "gender": "",
-                    "birth_year": rng.randint(1940, 1965),
-                    "grid_id": building.grid_id,
-                    "building_id": building.id,
-                    "unit": rng.randint(1, 4),
-                    "room": f"{rng.randint(1, 30)}{rng.randint(1, 6):02d}",
-                    "org_name": "",
-                    "org_place": "",
-                    "hobbies": "",
-                    "wishes": "",
-                    "review_reason": "",
-                    "mobility_limited": rng.random() < 0.08,
-                    "family_difficulty": difficulty,
-                    "version": 3,
-                    "created_at": now - timedelta(days=400),
-                    "submitted_at": now - timedelta(days=400),
-                    "reviewed_at": now - timedelta(days=399),
-                }
-            )
+            accounts.append(account_row(account_id, f"139{n:08d}", name, now))
+            disclosures.append(approved_row(rng, account_id, name, building, now, 0.08, difficulty))
         for account_id, phone in (
             (found.staff_id, "13800000001"),
             (found.secretary_id, "13800000002"),

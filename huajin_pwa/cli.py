@@ -154,7 +154,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     _say(
         f"Demo community loaded in {seconds:.1f} s: {summary.grids} grids, "
         f"{summary.buildings} buildings, {summary.accounts} accounts, disclosures ({states}), "
-        f"{summary.referrals} referrals, {summary.messages} messages."
+        f"{summary.referrals} referrals, {summary.messages} messages, {summary.visits} visits, "
+        f"{summary.campaigns} campaigns, {summary.study_weeks} study weeks, "
+        f"{summary.reflections} reflections."
     )
     _say("Demo sign-ins:")
     for phone, secret, role in demo.SIGN_INS:

@@ -63,7 +63,9 @@ def head_components() -> list[rx.Component]:
     ]
 
 
-_OFFLINE_CSS = """
+# What the backend's own plain pages (/offline, /study/<week>/print) share: the text sizes of
+# the app's switch, the CJK font stack, the red header.
+PLAIN_CSS = """
 html { font-size: 20px; -webkit-text-size-adjust: 100%; }
 html[data-text-size="large"] { font-size: 25px; }
 html[data-text-size="xlarge"] { font-size: 30px; }
@@ -78,6 +80,9 @@ header {
   background: #a3141b; color: #ffffff; font-weight: 700; font-size: 1.05rem;
   padding: 0.6rem 1rem; min-height: 3.2rem;
 }
+"""
+
+_OFFLINE_CSS = """
 main { max-width: 40rem; margin: 0 auto; padding: 1.25rem 1rem 2rem; }
 h1 { font-size: 1.5rem; line-height: 1.35; margin: 0.5rem 0 1rem; color: #7a0f14; }
 h2 { font-size: 1.2rem; line-height: 1.4; margin: 2rem 0 0.75rem; }
@@ -165,7 +170,7 @@ def offline_html() -> str:
 <meta name="theme-color" content="{THEME_COLOR}">
 <title>{e(title)}</title>
 <link rel="icon" href="{FAVICON}" sizes="16x16 32x32">
-<style>{_OFFLINE_CSS}</style>
+<style>{PLAIN_CSS}{_OFFLINE_CSS}</style>
 </head>
 <body>
 <header>{e(text.APP_NAME)}</header>
@@ -191,4 +196,12 @@ async def offline_page(request: Request) -> HTMLResponse:
 
 def api_app() -> Starlette:
     """A fresh Starlette app for rx.App(api_transformer=...); Reflex mounts itself under it."""
-    return Starlette(routes=[Route(OFFLINE_PATH, offline_page, methods=["GET"])])
+    from huajin_pwa import study_image_route, study_print  # the backend's own pages
+
+    return Starlette(
+        routes=[
+            Route(OFFLINE_PATH, offline_page, methods=["GET"]),
+            Route(study_image_route.PATH, study_image_route.study_image, methods=["GET"]),
+            Route(study_print.PATH, study_print.print_page, methods=["GET"]),
+        ]
+    )

@@ -6,7 +6,11 @@ rejected, withdrawn), referrals (以老带新) in every state, inbox messages an
 their history would have left; then 上门看望 (visits.py): visit requests in every state, the
 monthly duty for members in difficulty (13800000005 not yet visited this month), health and
 help records, a holiday campaign half done and one ended with tasks left, dated from
-clock.today() (so HUAJIN_TODAY moves them) and drawn from their own seeded generator.
+clock.today() (so HUAJIN_TODAY moves them) and drawn from their own seeded generator; then
+周周讲进家庭 (study.py): eight published weeks of material written for the app (one corrected
+once) and next week's scheduled, who studied what and how, reflections with and without a
+secretary's reply, and day and night study sessions with attendance (13800000004 has not
+studied this week; 13800000005 is on the 送学上门 list).
 Everything else is drawn from random.Random(2019) (plan.py); only the timestamps move,
 relative to the moment of seeding, so the demo always looks recent.
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from huajin_pwa import text
 from huajin_pwa.demo.plan import build
 from huajin_pwa.demo.records import DEMO_PIN, GRID_NAMES, SIGN_IN_PHONES, Person, Plan
+from huajin_pwa.demo.study import seed_study
 from huajin_pwa.demo.visits import seed_visits
 from huajin_pwa.models import (
     Account,
@@ -19,6 +20,7 @@ from huajin_pwa.models import (
     Message,
     Referral,
     RoleGrant,
+    StudyWeek,
 )
 from huajin_pwa.models.base import utcnow
 from huajin_pwa.services import accounts
@@ -39,6 +41,8 @@ class Summary:
     messages: int
     visits: int = 0
     campaigns: int = 0
+    study_weeks: int = 0
+    reflections: int = 0
 
 
 def has_accounts(session: Session) -> bool:
@@ -54,6 +58,8 @@ def conflicts(session: Session, plan: Plan | None = None) -> list[str]:
         reasons.append("grids already exist")
     if session.exec(select(Building.id).limit(1)).first() is not None:
         reasons.append("buildings already exist")
+    if session.exec(select(StudyWeek.id).limit(1)).first() is not None:
+        reasons.append("study weeks already exist")
     phones = [o.phone for o in plan.offices] + [p.phone for p in plan.people]
     taken = session.exec(select(Account.phone).where(Account.phone.in_(phones))).all()
     if taken:
@@ -73,6 +79,9 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
     visits = seed_visits(
         session, plan, loader.now, loader.grid_ids, loader.account_ids, loader.office_ids
     )
+    study = seed_study(  # after the visits: it shares their members and days
+        session, plan, loader.now, loader.grid_ids, loader.account_ids, loader.office_ids
+    )
     counts: dict[str, int] = {}
     for person in plan.people:
         counts[person.status] = counts.get(person.status, 0) + 1
@@ -85,6 +94,8 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
         messages=session.exec(select(func.count()).select_from(Message)).one(),
         visits=visits.visits,
         campaigns=visits.campaigns,
+        study_weeks=study.weeks,
+        reflections=study.reflections,
     )
 
 

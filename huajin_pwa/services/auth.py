@@ -38,6 +38,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def return_path(value: Any) -> str:
+    """Where to go after signing in (/login?next=...): a path on this site, or "" for the
+    usual page. Another site, //host, a scheme, spaces or odd characters are ignored."""
+    path = validate.as_text(value)
+    if not path.startswith("/") or path.startswith("//") or len(path) > 200:
+        return ""
+    if not path.isascii() or not path.isprintable() or any(ch in path for ch in "\\ "):
+        return ""
+    return "" if path.split("?")[0].rstrip("/") == "/login" else path
+
+
 def secret_kind_for(session: Session, phone_value: Any) -> str:
     """'pin' or 'password' for a registered number; a FormError on the phone field otherwise."""
     try:

@@ -73,6 +73,29 @@ def member_weeks(session: Session, actor: Actor | None, page: Any = 1) -> Page:
     return Page(rows=lines, page=found.page, pages=found.pages, total=found.total)
 
 
+def this_week(session: Session, actor: Actor | None) -> WeekLine | None:
+    """The week members study now (as current() finds it) and how the member studied it, for
+    the home page's card; one query, None when nothing is published yet."""
+    actor = require_member(actor)
+    this_monday = monday(clock.today())
+    mine = and_(StudyRecord.week_id == StudyWeek.id, StudyRecord.member_id == actor.account_id)
+    row = session.exec(
+        select(StudyWeek, StudyRecord)
+        .join(StudyRecord, mine, isouter=True)
+        .where(published(), StudyWeek.week_of <= this_monday)
+        .order_by(StudyWeek.week_of.desc())
+    ).first()
+    if row is None:
+        return None
+    week, record = row
+    return WeekLine(
+        week=week,
+        this_week=week.week_of == this_monday,
+        how=record.how if record else "",
+        changed=changed_since(record, week),
+    )
+
+
 @dataclass(frozen=True)
 class Reading:
     """A week as a member reads it."""

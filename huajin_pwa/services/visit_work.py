@@ -7,10 +7,11 @@ from typing import Any
 from sqlmodel import Session, select
 
 from huajin_pwa import present, text
-from huajin_pwa.models import Account, Campaign, Disclosure, RoleGrant, Visit
+from huajin_pwa.models import Account, Campaign, Disclosure, RoleGrant, StudyWeek, Visit
 from huajin_pwa.services import audit, clock, inbox, records, validate
 from huajin_pwa.services.actor import ADMIN, SECRETARY, STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError, PermissionDenied
+from huajin_pwa.services.study_member import record_study
 from huajin_pwa.services.visits import OPEN, change, member_disclosure, part_name, reason_name
 
 SCHEDULE_WINDOW_DAYS = 60
@@ -196,6 +197,7 @@ def record_done(
         visitor_id=visit.visitor_id or actor.account_id,
         **clean,
     )
+    _studied_at_home(session, visit)
     _tell_done(session, visit)
     audit.record(session, actor.account_id, "visit_done", "visit", visit.id)
     return visit
@@ -222,9 +224,28 @@ def log_visit(session: Session, actor: Actor | None, member_id: Any, form: Any) 
     )
     session.add(visit)
     session.flush()
+    _studied_at_home(session, visit)
     _tell_done(session, visit)
     audit.record(session, actor.account_id, "visit_logged", "visit", visit.id)
     return visit
+
+
+def _studied_at_home(session: Session, visit: Visit) -> None:
+    """送学上门 ticked on a visit: the material members were studying on the visit day counts
+    as studied at home (a member who had already studied it keeps that record); nothing
+    when no week was published yet."""
+    if not visit.study_at_home:
+        return
+    week = session.exec(
+        select(StudyWeek)
+        .where(
+            StudyWeek.publish_on <= visit.visited_on,
+            StudyWeek.week_of <= clock.monday(visit.visited_on),
+        )
+        .order_by(StudyWeek.week_of.desc())
+    ).first()
+    if week is not None:
+        record_study(session, visit.member_id, week, "home")
 
 
 def _move(

@@ -5,10 +5,11 @@ import reflex as rx
 from huajin_pwa import db, present, text
 from huajin_pwa.services import disclosure
 from huajin_pwa.states.session import SessionState
+from huajin_pwa.states.study_record import ThisWeekVars
 
 
-class HomeState(SessionState):
-    """Home: status of the person's disclosure and what they can do next."""
+class HomeState(ThisWeekVars, SessionState):
+    """Home: status of the person's disclosure, what they can do next, this week's study."""
 
     status_code: str = ""
     status_label: str = ""
@@ -44,6 +45,7 @@ class HomeState(SessionState):
             return
         with db.transaction() as session:
             latest = disclosure.latest_for(session, actor.account_id)
+            self._load_this_week(session, actor)
         self.status_code = latest.status if latest else ""
         self.status_label = text.Status.DISCLOSURE[latest.status] if latest else text.Status.NONE
         self.status_tone = present.status_tone(self.status_code)

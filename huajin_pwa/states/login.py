@@ -20,14 +20,16 @@ class LoginState(FormErrors, SessionState):
     step: str = "phone"  # phone, pin, password
     pin_length: int = 0
     _pin: str = ""
+    _next: str = ""  # where to go after signing in (?next=, a path on this site)
 
     @rx.event
     def load(self):
-        """Open /login: a signed-in person goes home."""
+        """Open /login: a signed-in person goes on (home, or where ?next= says)."""
         self.refresh()
         self.step, self.errors, self._pin, self.pin_length = "phone", {}, "", 0
+        self._next = auth.return_path(self.router.url.query_parameters.get("next", ""))
         if self.signed_in:
-            return rx.redirect("/")
+            return rx.redirect(self._next or "/")
 
     @rx.event
     def submit_phone(self, form: Any):
@@ -86,4 +88,6 @@ class LoginState(FormErrors, SessionState):
         self.token = result.token
         self.errors, self.step = {}, "phone"
         self.refresh()
+        if self._next:
+            return rx.redirect(self._next)
         return rx.redirect("/staff" if "staff" in self.roles or "admin" in self.roles else "/")

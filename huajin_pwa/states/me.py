@@ -10,10 +10,11 @@ from huajin_pwa.services import disclosure, referral
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError
 from huajin_pwa.states.session import SessionState
+from huajin_pwa.states.study_record import StudyRecordVars
 
 
-class MeState(SessionState):
-    """What 我的 shows."""
+class MeState(StudyRecordVars, SessionState):
+    """What 我的 shows (the study record from StudyRecordVars)."""
 
     phone: str = ""
     status: str = ""
@@ -47,6 +48,7 @@ class MeState(SessionState):
         with db.transaction() as session:
             latest = disclosure.latest_for(session, actor.account_id)
             made, disclosed = referral.credit(session, actor.account_id)
+            self._load_study_record(session, actor)
             grid = session.get(Grid, latest.grid_id) if latest and latest.grid_id else None
             filler = (
                 session.get(Account, latest.filled_by_id)

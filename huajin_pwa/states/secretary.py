@@ -78,6 +78,7 @@ class SecretaryState(SessionState):
     grid_label: str = ""
     allowed: bool = False
     flash: str = ""  # a message for this page: a refusal, or one carried over from the last
+    flash_warn: bool = False  # the message is a warning (a refusal), not a confirmation
     n_requests: int = 0
     n_tasks: int = 0
     n_unvisited: int = 0
@@ -129,7 +130,7 @@ class SecretaryList(Paged, mixin=True):
         self._clear_section()
 
     def _reload(self):
-        self.flash = ""
+        self.flash, self.flash_warn = "", False
         actor = self._require(*ROLES)
         if not isinstance(actor, Actor):
             self._clear()
@@ -140,7 +141,7 @@ class SecretaryList(Paged, mixin=True):
                 self._fetch(session, actor)
         except DomainError as error:
             self._clear()
-            self.flash = error.message
+            self.flash, self.flash_warn = error.message, True
             return
         self.allowed = True
 

@@ -5,16 +5,17 @@ from typing import Any
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import approval, community, stats, visit_stats
+from huajin_pwa.services import approval, community, stats, study_branch, visit_stats
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
+from huajin_pwa.states.study_branch import StudyFiguresMixin
 
 C = text.CampaignPage
 
 
-class StaffState(Paged, SessionState):
+class StaffState(StudyFiguresMixin, Paged, SessionState):
     """Staff home: live counts and the pending queue, oldest first."""
 
     disclosed: int = 0
@@ -43,12 +44,14 @@ class StaffState(Paged, SessionState):
         with db.transaction() as session:
             figures = stats.overview(session, actor)
             visits = visit_stats.overview(session, actor)
+            study = study_branch.staff_study_figures(session, actor)
             grids = community.grids(session)
             result = approval.pending_queue(session, actor, grid_id, self.page, self.search)
         self.disclosed, self.pending = figures.disclosed, figures.pending
         self.referrals_open = figures.referrals_open
         self.by_grid = [[name, str(count)] for name, count in figures.by_grid]
         self._show_visits(visits)
+        self._show_study(study)
         self.grid_options = [[str(g.id), g.name] for g in grids]
         self.page, self.pages = result.page, result.pages
         self.queue = [

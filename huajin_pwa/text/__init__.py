@@ -21,6 +21,11 @@ from huajin_pwa.text.common import (  # noqa: F401
 )
 from huajin_pwa.text.joining import Auth, Behalf, Home, Inbox, Join, Me, Refer, ReferralRule, Reset  # noqa: F401
 from huajin_pwa.text.office import Accounts, Audit, AuditLog, Staff, StaffReferral  # noqa: F401
+from huajin_pwa.text.reflections import Reflection  # noqa: F401
 from huajin_pwa.text.study import Study  # noqa: F401
+from huajin_pwa.text.study_branch import StudyBranch  # noqa: F401
+from huajin_pwa.text.study_pages import PrintPage, ReadAloud, StudyPage, StudyRecordText  # noqa: F401
+from huajin_pwa.text.study_sessions import StudySessions  # noqa: F401
+from huajin_pwa.text.study_staff import StudyStaff  # noqa: F401
 from huajin_pwa.text.visit_work import CampaignPage, SecretaryPage, SecretaryVisitPage  # noqa: F401
 from huajin_pwa.text.visits import Campaign, Care, Visit, VisitPage, VisitWork  # noqa: F401

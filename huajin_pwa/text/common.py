@@ -149,9 +149,6 @@ class Demo:
 class Soon:
     """Sections of the bottom navigation that open in a later release."""
 
-    TITLES = {"study": "学习", "activities": "活动"}
-    BODY = {
-        "study": "每周学习材料、朗读和学习心得将在这里开放。现在请参加所在网格党支部的“周周讲”。",
-        "activities": "文艺团队、志愿服务队和社区活动日历将在这里开放。",
-    }
+    TITLES = {"activities": "活动"}
+    BODY = {"activities": "文艺团队、志愿服务队和社区活动日历将在这里开放。"}
     BACK_HOME = "回到首页"

@@ -62,6 +62,23 @@ class Audit:
         "pin_reset_issued": "生成密码重置码",
         "pin_reset_used": "用重置码设新密码",
         "account_unlocked": "解除锁定",
+        "visit_scheduled": "安排上门",
+        "visit_declined": "不能安排上门",
+        "visit_done": "登记已看望",
+        "visit_logged": "登记一次看望",
+        "campaign_created": "发起节日慰问",
+        "care_record_read": "查看健康和帮扶记录",
+        "health_record_set": "登记健康档案",
+        "help_recorded": "登记帮扶",
+        "study_week_written": "写学习材料",
+        "study_week_edited": "修改学习材料",
+        "study_image_uploaded": "上传学习材料图片",
+        "study_session_scheduled": "安排集中学习",
+        "study_attendance_ticked": "登记学习出勤",
+        "study_attendance_unticked": "取消学习出勤",
+        "study_home": "登记送学上门",
+        "reflection_acknowledged": "已阅学习心得",
+        "reflection_commented": "回复学习心得",
     }
 
 

@@ -1,10 +1,17 @@
 """Elder-first numbers on every page of this release, and the PWA shell in a real browser."""
 
+from datetime import timedelta
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, open_page, sign_in
+from tests.e2e.conftest import TODAY, assert_accessible, open_page, sign_in
 from tests.e2e.journeys import SECRETARY, STAFF
+
+# Last week's material (the demo's), its page and its large-print page.
+STUDY_WEEK = "/study/" + (TODAY - timedelta(days=TODAY.weekday() + 7)).isoformat()
+# 学习心得: this week's (the form) and last week's (the demo member's has a reply).
+REFLECT = "/study/" + (TODAY - timedelta(days=TODAY.weekday())).isoformat() + "/reflect"
 
 PUBLIC_PAGES = [
     "/",
@@ -16,13 +23,38 @@ PUBLIC_PAGES = [
     "/study",
     "/activities",
 ]
-MEMBER_PAGES = ["/", "/me", "/messages", "/me/refer", "/visits", "/visits/new", "/visits/history"]
-SECRETARY_PAGES = ["/secretary", "/secretary/duty", "/secretary/tasks", "/secretary/members"]
+MEMBER_PAGES = [
+    "/",
+    "/me",
+    "/messages",
+    "/me/refer",
+    "/visits",
+    "/visits/new",
+    "/visits/history",
+    "/study",
+    STUDY_WEEK,
+    STUDY_WEEK + "/print",
+    "/study/checkin/" + "x" * 32,  # a check-in link (this one refused: it changes nothing)
+    REFLECT,
+    STUDY_WEEK + "/reflect",
+]
+SECRETARY_PAGES = [
+    "/secretary",
+    "/secretary/duty",
+    "/secretary/tasks",
+    "/secretary/members",
+    "/secretary/sessions",
+    "/secretary/sessions/new",
+    "/secretary/study",
+    "/secretary/home-study",
+    "/secretary/reflections",
+    "/secretary/reflections?show=all",
+]
 PAGES_BY_SIGN_IN = [
     (None, PUBLIC_PAGES),
     (("13800000004", "246810"), MEMBER_PAGES),
     (SECRETARY, SECRETARY_PAGES),
-    (STAFF, ["/staff", "/staff/campaigns"]),
+    (STAFF, ["/staff", "/staff/campaigns", "/staff/study", "/staff/study/new"]),
 ]
 
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -33,7 +65,10 @@ SMALLEST_PRIMARY_BUTTON = """() => Math.min(
 
 
 def check_page(page, url: str) -> None:
-    open_page(page, url)
+    if url.endswith("/print"):  # a plain page served by the backend: no app to wait for
+        page.goto(url)
+    else:
+        open_page(page, url)
     assert_accessible(page)
     assert page.evaluate(NO_SIDEWAYS_SCROLL), f"{url} scrolls sideways"
     if page.locator("main .hj-btn-primary").count():

@@ -1,5 +1,7 @@
 """SessionState (who is signed in, signing out, text size) and LoginState (number, then PIN)."""
 
+from urllib.parse import quote
+
 import pytest
 from sqlmodel import select
 
@@ -10,7 +12,7 @@ from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.login import LoginState
 from huajin_pwa.states.session import SessionState
 
-from .helpers import FOCUS_ERRORS, JUNK, form, redirect_path, script, send, snapshot
+from .helpers import FOCUS_ERRORS, JUNK, form, open_page, redirect_path, script, send, snapshot
 
 DEMO_PHONE, DEMO_PIN = "13800000004", "246810"
 
@@ -256,3 +258,33 @@ def test_load_sends_a_signed_in_person_home(client, member):
     state = client(LoginState, member)
     assert redirect_path(send(state, "load")) == "/"
     assert send(client(LoginState), "load") is None
+
+
+@pytest.mark.parametrize(
+    "wanted, lands",
+    [
+        ("/study/checkin/abc123", "/study/checkin/abc123"),
+        ("/study?page=2", "/study?page=2"),
+        ("https://evil.example/", "/"),
+        ("//evil.example/x", "/"),
+        ("/\\evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+        ("/login", "/"),
+        ("/学习", "/"),
+    ],
+)
+def test_signing_in_goes_back_to_next_only_on_this_site(client, demo_member, wanted, lands):
+    state = client(LoginState)
+    open_page(state, "/login?next=" + quote(wanted, safe=""), route="/login")
+    assert send(state, "load") is None
+    send(state, "submit_phone", form=form(phone=DEMO_PHONE))
+    assert redirect_path(type_pin(state, DEMO_PIN)) == lands
+    assert state.signed_in
+
+
+def test_a_signed_in_person_opening_login_with_next_goes_there(client, demo_member):
+    state = client(LoginState)
+    send(state, "submit_phone", form=form(phone=DEMO_PHONE))
+    type_pin(state, DEMO_PIN)
+    open_page(state, "/login?next=%2Fstudy%2Fcheckin%2Fabc", route="/login")
+    assert redirect_path(send(state, "load")) == "/study/checkin/abc"

@@ -1,9 +1,13 @@
 """The audit log as staff read it: newest first, with names, a fixed number of queries."""
 
+import re
+from pathlib import Path
+
 import pytest
 from sqlalchemy import event
 
-from huajin_pwa.services import audit
+from huajin_pwa import services, text
+from huajin_pwa.services import audit, reflections
 from huajin_pwa.services.errors import NotSignedIn, PermissionDenied
 from tests.conftest import make_actor
 
@@ -41,3 +45,21 @@ def test_only_staff_read_the_log(session, community, secretary):
             audit.recent(session, actor)
     with pytest.raises(NotSignedIn):
         audit.recent(session, None)
+
+
+def _audited_actions() -> set[str]:
+    """Every action code the services write to the audit log (a literal, or one the reflection
+    reply builds from its two outcomes)."""
+    found: set[str] = set()
+    for path in Path(services.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'audit\.record\(\s*session,\s*[^,]+,\s*"([a-z_]+)"', source))
+        for line in re.findall(r"action = .*", source):
+            found |= set(re.findall(r'"([a-z]+_[a-z_]+)"', line))
+    return found | {f"reflection_{outcome}" for outcome in reflections.ACTIONS.values()}
+
+
+def test_every_audited_action_has_a_chinese_name():
+    actions = _audited_actions()
+    assert {"visit_done", "study_home", "reflection_commented"} <= actions
+    assert actions - set(text.Audit.ACTIONS) == set()

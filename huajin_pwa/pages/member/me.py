@@ -11,6 +11,7 @@ from huajin_pwa.components.buttons import (
 )
 from huajin_pwa.components.display import card, notice, status_tag
 from huajin_pwa.components.layout import page_frame
+from huajin_pwa.components.study_record import study_record_card
 from huajin_pwa.states.me import MeState
 
 M = text.Me
@@ -73,6 +74,7 @@ def me_page() -> rx.Component:
                 ),
             ),
         ),
+        study_record_card(MeState),
         card(
             rx.el.h2(M.REFERRALS),
             rx.el.p(

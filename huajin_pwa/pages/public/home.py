@@ -6,6 +6,7 @@ from huajin_pwa import text
 from huajin_pwa.components.buttons import actions, link_button, secondary_button
 from huajin_pwa.components.display import card, notice
 from huajin_pwa.components.layout import page_frame
+from huajin_pwa.components.study_record import this_week_card
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.join import JoinState
 
@@ -38,6 +39,7 @@ def signed_in() -> rx.Component:
     return rx.fragment(
         rx.el.h1(H.HELLO.split("{name}")[0], HomeState.user_name, H.HELLO.split("{name}")[1]),
         rx.cond(HomeState.is_member, visit_entry()),
+        rx.cond(HomeState.is_member, this_week_card(HomeState)),
         rx.cond(
             HomeState.is_secretary,
             actions(

@@ -1,4 +1,4 @@
-"""/study, /activities, /visits until their features arrive: what will be here, where to go now."""
+"""/activities until its features arrive: what will be here, where to go now."""
 
 import reflex as rx
 

@@ -69,7 +69,7 @@ def section_page(
     says) and the pager."""
     return page_frame(
         section_nav(active),
-        notice(S.flash),
+        notice(S.flash, S.flash_warn),
         rx.el.h1(title),
         rx.cond(
             S.allowed,

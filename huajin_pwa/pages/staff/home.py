@@ -7,6 +7,7 @@ from huajin_pwa.components.buttons import actions, link_button, primary_button, 
 from huajin_pwa.components.display import card, empty_state, pager, status_tag
 from huajin_pwa.components.fields import select_field, text_field
 from huajin_pwa.components.layout import page_frame
+from huajin_pwa.pages.staff.study_figures import study_figures
 from huajin_pwa.states.join import JoinState
 from huajin_pwa.states.staff import StaffState
 
@@ -98,6 +99,7 @@ def staff_page() -> rx.Component:
             rx.foreach(StaffState.by_grid, lambda g: rx.el.li(g[0], "：", g[1])), id="by-grid"
         ),
         visit_figures(),
+        study_figures(),
         actions(
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
