@@ -1,6 +1,8 @@
 """State tests: a page state as Reflex holds it for one browser, events sent as the client sends
 them, and what a handler hands back (a redirect, a script) read as plain values."""
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import reflex as rx
@@ -46,6 +48,13 @@ def open_page(
         "headers": {"origin": ORIGIN},
     }
     state._get_root_state().router = RouterData.from_router_data(router_data)
+
+
+def run_async(coroutine) -> Any:
+    """Run an async handler's coroutine to its end on a loop of its own, in a worker thread (the
+    browser tests' Playwright keeps an event loop running in this one)."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 def send(state: rx.State, handler: str, /, **payload: Any) -> Any:

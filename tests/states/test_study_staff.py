@@ -2,7 +2,6 @@
 /staff/study/<id>: write, preview, save, correct, stale saves, pictures) and StudyHistoryState;
 signed-out, non-staff and crafted clients refused, nothing half-saved."""
 
-import asyncio
 import json
 import re
 from io import BytesIO
@@ -21,7 +20,7 @@ from huajin_pwa.states.study_staff_form import SHOW_PREVIEW, StudyFormState
 from tests.unit import study_support as ss
 from tests.unit.study_support import MONDAY, count_queries, week, write
 
-from .helpers import FOCUS_ERRORS, JUNK, form, redirect_path, script, send, snapshot
+from .helpers import FOCUS_ERRORS, JUNK, form, redirect_path, run_async, script, send, snapshot
 
 T = text.StudyStaff
 fixed_day = ss.fixed_day
@@ -73,7 +72,7 @@ def png(colour=(10, 120, 30)) -> bytes:
 def upload(state, *files: tuple[str, bytes]):
     handler = type(state).event_handlers["upload_image"]
     chosen = [rx.UploadFile(file=BytesIO(data), path=Path(name)) for name, data in files]
-    return asyncio.run(handler.fn(state, files=chosen))
+    return run_async(handler.fn(state, files=chosen))
 
 
 # --- the list -------------------------------------------------------------------------------
@@ -321,7 +320,7 @@ def test_junk_instead_of_files(client, staff):
     handler = type(state).event_handlers["upload_image"]
     before = snapshot()
     for junk in JUNK:
-        asyncio.run(handler.fn(state, files=junk))
+        run_async(handler.fn(state, files=junk))
         assert state.errors["image"] in (T.IMAGE_ONE, T.IMAGE_NOT_PICTURE)
     assert snapshot() == before
 
