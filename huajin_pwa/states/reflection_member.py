@@ -9,7 +9,7 @@ from huajin_pwa import db, present, text
 from huajin_pwa.services import reflections, study_member, validate
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
-from huajin_pwa.services.reflections import Mine
+from huajin_pwa.services.reflections import BODY_MAX, Mine
 from huajin_pwa.services.study_member import Reading
 from huajin_pwa.states.forms import form_dict
 from huajin_pwa.states.mixins import FormErrors
@@ -23,8 +23,8 @@ DRAFT_KEPT = 4000  # what the page keeps of a refused text to show it again
 
 def count_line(count: int) -> str:
     """已写 120 / 2000 字 (and how many too many)."""
-    if count > reflections.BODY_MAX:
-        return T.COUNT_OVER.format(count=count, over=count - reflections.BODY_MAX)
+    if count > BODY_MAX:
+        return T.COUNT_OVER.format(count=count, over=count - BODY_MAX)
     return T.COUNT.format(count=count)
 
 

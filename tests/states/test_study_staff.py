@@ -2,77 +2,27 @@
 /staff/study/<id>: write, preview, save, correct, stale saves, pictures) and StudyHistoryState;
 signed-out, non-staff and crafted clients refused, nothing half-saved."""
 
-import json
 import re
-from io import BytesIO
-from pathlib import Path
 
 import pytest
-import reflex as rx
-from PIL import Image
-from sqlmodel import select
 
 from huajin_pwa import db, text
-from huajin_pwa.models import StudyImage, StudyVersion, StudyWeek
-from huajin_pwa.services import study, study_images
+from huajin_pwa.services import study
 from huajin_pwa.states.study_staff import StudyHistoryState, StudyListState
 from huajin_pwa.states.study_staff_form import SHOW_PREVIEW, StudyFormState
 from tests.unit import study_support as ss
 from tests.unit.study_support import MONDAY, count_queries, week, write
 
-from .helpers import FOCUS_ERRORS, JUNK, form, redirect_path, run_async, script, send, snapshot
+from .helpers import FOCUS_ERRORS, JUNK, form, redirect_path, script, send, snapshot
+from .study_staff_support import EDIT_ROUTE, edit_form, good, new_form, submit, weeks
 
 T = text.StudyStaff
 fixed_day = ss.fixed_day
 pytestmark = pytest.mark.usefixtures("fixed_day")
-EDIT_ROUTE = "/staff/study/[week_id]"
 NASTY_BODY = (
     "## 第一部分\n\n<script>alert('x')</script> 正文要写够二十个字才可以保存。\n\n"
     "[点这里](javascript:alert(1)) 和 [社区网站](https://example.org)"
 )
-
-
-def good(**changes) -> dict[str, str]:
-    return {**ss.form(week(1)), **changes}
-
-
-def new_form(client, who) -> StudyFormState:
-    state = client(StudyFormState, who, path="/staff/study/new")
-    send(state, "load_new")
-    return state
-
-
-def edit_form(client, who, week_id, query: str = "") -> StudyFormState:
-    state = client(
-        StudyFormState,
-        who,
-        path=f"/staff/study/{week_id}{query}",
-        route=EDIT_ROUTE,
-        params={"week_id": str(week_id)},
-    )
-    send(state, "load_edit")
-    return state
-
-
-def submit(state, intent: str, **fields):
-    return send(state, "submit", form=form(**fields), intent=intent)
-
-
-def weeks() -> list[StudyWeek]:
-    with db.transaction() as session:
-        return list(session.exec(select(StudyWeek).order_by(StudyWeek.id)).all())
-
-
-def png(colour=(10, 120, 30)) -> bytes:
-    out = BytesIO()
-    Image.new("RGB", (6, 4), colour).save(out, format="PNG")
-    return out.getvalue()
-
-
-def upload(state, *files: tuple[str, bytes]):
-    handler = type(state).event_handlers["upload_image"]
-    chosen = [rx.UploadFile(file=BytesIO(data), path=Path(name)) for name, data in files]
-    return run_async(handler.fn(state, files=chosen))
 
 
 # --- the list -------------------------------------------------------------------------------
@@ -277,74 +227,6 @@ def test_an_unknown_week_says_so(client, staff, week_id, raw):
     assert snapshot() == before
 
 
-# --- pictures -------------------------------------------------------------------------------
-
-
-def test_a_picture_is_stored_and_its_line_added_to_the_body(client, staff):
-    state = new_form(client, staff)
-    result = upload(state, ("花.png", png()))
-    with db.transaction() as session:
-        [image] = session.exec(select(StudyImage)).all()
-    assert state.image_note == T.IMAGE_ADDED and "image" not in state.errors
-    assert json.dumps(f"![图片说明](/study/image/{image.id})") in script(result)
-    assert "f-body" in script(result)
-
-
-@pytest.mark.parametrize(
-    ("files", "message"),
-    [
-        ([("a.jpg", "不是图片的文字".encode())], T.IMAGE_NOT_PICTURE),
-        ([("a.png", png() + b"\0" * (5 * 1024 * 1024))], T.IMAGE_TOO_BIG),
-        ([("a.png", png()), ("b.png", png((1, 2, 3)))], T.IMAGE_ONE),
-    ],
-)
-def test_refused_pictures_are_explained_by_the_field(client, staff, files, message):
-    state = new_form(client, staff)
-    before = snapshot()
-    assert upload(state, *files) is None
-    assert state.errors == {"image": message} and state.image_note == ""
-    assert snapshot() == before
-
-
-def test_no_file_changes_nothing(client, staff):
-    """The browser refused the file itself (upload_refused explains): nothing to do here."""
-    state = new_form(client, staff)
-    send(state, "upload_refused", codes=[])
-    before = snapshot()
-    assert upload(state) is None
-    assert state.errors == {"image": T.IMAGE_NOT_PICTURE} and snapshot() == before
-
-
-def test_junk_instead_of_files(client, staff):
-    state = new_form(client, staff)
-    handler = type(state).event_handlers["upload_image"]
-    before = snapshot()
-    for junk in JUNK:
-        run_async(handler.fn(state, files=junk))
-        assert state.errors["image"] in (T.IMAGE_ONE, T.IMAGE_NOT_PICTURE)
-    assert snapshot() == before
-
-
-def test_only_staff_upload_pictures(client, member):
-    state = client(StudyFormState, member, path="/staff/study/new")
-    before = snapshot()
-    assert redirect_path(upload(state, ("a.png", png()))) == "/"
-    assert snapshot() == before
-
-
-def test_the_phone_refusing_a_file_is_explained(client, staff):
-    state = new_form(client, staff)
-    send(state, "upload_refused", codes=["file-too-large"])
-    assert state.errors == {"image": T.IMAGE_TOO_BIG}
-    send(state, "upload_refused", codes=["file-invalid-type"])
-    assert state.errors == {"image": T.IMAGE_NOT_PICTURE}
-    send(state, "upload_refused", codes=["too-many-files", "file-too-large"])
-    assert state.errors == {"image": T.IMAGE_ONE}
-    for junk in [*JUNK, [{"errors": 5}], [5, None]]:
-        send(state, "upload_refused", codes=junk)
-        assert state.errors == {"image": T.IMAGE_NOT_PICTURE}
-
-
 # --- the history ----------------------------------------------------------------------------
 
 
@@ -392,10 +274,3 @@ def test_the_history_of_an_unknown_week(client, staff):
     )
     send(state, "load")
     assert not state.found and state.notice == text.Study.UNKNOWN_WEEK
-
-
-def test_markdown_for_matches_the_route(run, staff):
-    image = run(study_images.upload_image, staff, "a.png", png())
-    assert study_images.markdown_for(image).endswith(f"(/study/image/{image.id})")
-    with db.transaction() as session:
-        assert session.exec(select(StudyVersion)).all() == []

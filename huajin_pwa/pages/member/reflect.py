@@ -10,8 +10,7 @@ from huajin_pwa.components.buttons import actions, link_button, primary_button, 
 from huajin_pwa.components.display import card, notice, status_tag
 from huajin_pwa.components.fields import error_summary
 from huajin_pwa.components.layout import page_frame
-from huajin_pwa.services.reflections import BODY_MAX
-from huajin_pwa.states.reflection_member import ReflectState
+from huajin_pwa.states.reflection_member import BODY_MAX, ReflectState
 
 T = text.Reflection
 S = ReflectState
