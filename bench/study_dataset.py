@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import insert, text
 from sqlmodel import Session
 
-from bench.visit_dataset import account_row, approved_row
+from bench.visit_dataset import Offices, account_row, approved_row
 from huajin_pwa.demo import data
 from huajin_pwa.models import (
     Account,
@@ -23,7 +23,6 @@ from huajin_pwa.models import (
     Visit,
 )
 from huajin_pwa.services import clock
-from huajin_pwa.services.actor import Actor
 
 GRIDS = 6
 WEEKS = 12
@@ -32,7 +31,7 @@ FRAIL_SHARE = 0.1
 HOWS = ("self", "self", "self", "group", "night")
 
 
-class Dataset:
+class Dataset(Offices):
     """Who the benchmark acts as, and how big the data came out."""
 
     def __init__(self, members: int, others: int):
@@ -42,18 +41,6 @@ class Dataset:
         self.secretary_id = self.total_members + 2
         self.grid_one = 1
         self.records = 0
-
-    def staff(self) -> Actor:
-        return Actor(self.staff_id, "工作人员", "13800000001", frozenset({"staff"}))
-
-    def secretary(self) -> Actor:
-        return Actor(
-            self.secretary_id,
-            "网格书记",
-            "13800000002",
-            frozenset({"secretary"}),
-            frozenset({self.grid_one}),
-        )
 
 
 def seed(engine, members: int, others: int) -> Dataset:

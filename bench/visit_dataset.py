@@ -17,18 +17,13 @@ REASONS = ("chat", "help", "study", "health", "other")
 PARTS = ("am", "pm", "eve")
 
 
-class Dataset:
-    """Who the benchmark acts as, once the data is in."""
+class Offices:
+    """The staff member and grid one's secretary a benchmark acts as (staff_id, secretary_id
+    and grid_one are set by the dataset)."""
 
-    def __init__(self, members: int):
-        self.members = members
-        self.staff_id = members + 1
-        self.secretary_id = members + 2
-        self.campaign_id = 1
-        self.busy_member_id = 0
-        self.grid_one = 1
-        self.visit_count = 0
-        self.open_requests = 0
+    staff_id: int
+    secretary_id: int
+    grid_one: int
 
     def staff(self) -> Actor:
         return Actor(self.staff_id, "工作人员", "13800000001", frozenset({"staff"}))
@@ -41,6 +36,20 @@ class Dataset:
             frozenset({"secretary"}),
             frozenset({self.grid_one}),
         )
+
+
+class Dataset(Offices):
+    """Who the benchmark acts as, once the data is in."""
+
+    def __init__(self, members: int):
+        self.members = members
+        self.staff_id = members + 1
+        self.secretary_id = members + 2
+        self.campaign_id = 1
+        self.busy_member_id = 0
+        self.grid_one = 1
+        self.visit_count = 0
+        self.open_requests = 0
 
     def member(self) -> Actor:
         return Actor(self.busy_member_id, "成员", "", frozenset({"member"}))

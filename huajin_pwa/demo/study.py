@@ -23,7 +23,6 @@ replies, places and visit outcomes end with "（演示数据）", message titles
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import event
 from sqlmodel import Session
 
 from huajin_pwa.demo.records import Plan
@@ -51,12 +50,7 @@ def seed_study(
     office_ids: dict[str, int],
 ) -> StudySummary:
     """Load the study demo into the caller's transaction (after the visit demo)."""
-    writer = _Study(session, plan, now, grid_ids, account_ids, office_ids)
-    event.listen(session, "transient_to_pending", writer.collect)
-    try:
-        return writer.run()
-    finally:
-        event.remove(session, "transient_to_pending", writer.collect)
+    return _Study(session, plan, now, grid_ids, account_ids, office_ids).told()
 
 
 class _Study(ReflectionWriter):

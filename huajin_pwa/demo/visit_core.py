@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from huajin_pwa import text
@@ -134,6 +135,14 @@ class VisitWriter:
         return self.today
 
     # --- the service calls and their moments ----------------------------------------------
+
+    def told(self):
+        """run(), noting meanwhile the messages and audit entries the services add."""
+        event.listen(self.session, "transient_to_pending", self.collect)
+        try:
+            return self.run()
+        finally:
+            event.remove(self.session, "transient_to_pending", self.collect)
 
     def collect(self, _session: Session, row) -> None:
         """Session hook: note the messages and audit entries the services add."""

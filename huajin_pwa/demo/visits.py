@@ -30,7 +30,7 @@ The parts: visit_core.py (members, workers, moments, restamped service calls), v
 
 from datetime import datetime
 
-from sqlalchemy import event, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from huajin_pwa.demo.records import Plan
@@ -52,12 +52,7 @@ def seed_visits(
     office_ids: dict[str, int],
 ) -> VisitSummary:
     """Load the visit demo into the caller's transaction (after the members are written)."""
-    writer = _Visits(session, plan, now, grid_ids, account_ids, office_ids)
-    event.listen(session, "transient_to_pending", writer.collect)
-    try:
-        return writer.run()
-    finally:
-        event.remove(session, "transient_to_pending", writer.collect)
+    return _Visits(session, plan, now, grid_ids, account_ids, office_ids).told()
 
 
 class _Visits(CareWriter, RequestWriter, CampaignWriter):

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from huajin_pwa.models import Campaign, Disclosure, StudyRecord, StudyReflection, StudyWeek, Visit
 from huajin_pwa.services import clock, validate
 from huajin_pwa.services.actor import SECRETARY, STAFF, Actor, require_role
+from huajin_pwa.services.study_member import so_far
 from huajin_pwa.services.visit_lists import grids_in_view, last_visit_of
 from huajin_pwa.services.visits import OPEN
 
@@ -48,11 +49,8 @@ def _members(grids: list[int], *rules):
 
 def this_week_id(session: Session) -> int | None:
     """The week members study now: this week's material, or the latest published before it."""
-    today = clock.today()
     return session.exec(
-        select(StudyWeek.id)
-        .where(StudyWeek.publish_on <= today, StudyWeek.week_of <= clock.monday(today))
-        .order_by(StudyWeek.week_of.desc())
+        select(StudyWeek.id).where(*so_far()).order_by(StudyWeek.week_of.desc())
     ).first()
 
 

@@ -16,7 +16,7 @@ from huajin_pwa.services import audit, clock, inbox, reflections, secretary_nav,
 from huajin_pwa.services.actor import STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError
 from huajin_pwa.services.pagination import paginate
-from huajin_pwa.services.study_member import record_study
+from huajin_pwa.services.study_member import record_study, so_far
 from huajin_pwa.services.visit_lists import MemberLine, grids_in_view, member_line, members_query
 from huajin_pwa.services.visit_work import grid_member
 
@@ -111,10 +111,9 @@ def _completion(session: Session, in_scope, weeks: Any) -> list[WeekCompletion]:
     """The last published weeks up to this one, newest first, for the members in_scope selects;
     three queries."""
     count = weeks if type(weeks) is int and 0 < weeks <= 52 else WEEKS_SHOWN
-    today = clock.today()
     shown = session.exec(
         select(StudyWeek.id, StudyWeek.week_of, StudyWeek.title)
-        .where(StudyWeek.publish_on <= today, StudyWeek.week_of <= clock.monday(today))
+        .where(*so_far())
         .order_by(StudyWeek.week_of.desc())
         .limit(count)
     ).all()

@@ -33,6 +33,13 @@ def published():
     return StudyWeek.publish_on <= clock.today()
 
 
+def so_far(day: date | None = None) -> tuple:
+    """The conditions a week members may study on day (today by default) meets: published by
+    then and not a later week's. The newest such week is the one they study now."""
+    day = day or clock.today()
+    return StudyWeek.publish_on <= day, StudyWeek.week_of <= monday(day)
+
+
 def changed_since(record: StudyRecord | None, week: StudyWeek) -> bool:
     """Whether the material was corrected after the member studied it."""
     return record is not None and record.version_seen < week.version
@@ -82,7 +89,7 @@ def this_week(session: Session, actor: Actor | None) -> WeekLine | None:
     row = session.exec(
         select(StudyWeek, StudyRecord)
         .join(StudyRecord, mine, isouter=True)
-        .where(published(), StudyWeek.week_of <= this_monday)
+        .where(*so_far())
         .order_by(StudyWeek.week_of.desc())
     ).first()
     if row is None:
@@ -135,9 +142,7 @@ def current(session: Session, actor: Actor | None) -> Reading | None:
     """This week's material, or the latest published before it; None when nothing is."""
     actor = require_member(actor)
     week = session.exec(
-        select(StudyWeek)
-        .where(published(), StudyWeek.week_of <= monday(clock.today()))
-        .order_by(StudyWeek.week_of.desc())
+        select(StudyWeek).where(*so_far()).order_by(StudyWeek.week_of.desc())
     ).first()
     return _reading(session, week, actor.account_id) if week else None
 
@@ -244,9 +249,7 @@ def summary(session: Session, member_id: int) -> StudySummary:
         .order_by(StudyWeek.week_of.desc())
     ).all()
     weeks = session.exec(
-        select(StudyWeek.id, StudyWeek.week_of)
-        .where(published(), StudyWeek.week_of <= this_monday)
-        .order_by(StudyWeek.week_of.desc())
+        select(StudyWeek.id, StudyWeek.week_of).where(*so_far()).order_by(StudyWeek.week_of.desc())
     ).all()
     studied = {record.week_id for record, _week in rows}
     streak = 0

@@ -11,7 +11,7 @@ from huajin_pwa.models import Account, Campaign, Disclosure, RoleGrant, StudyWee
 from huajin_pwa.services import audit, clock, inbox, records, validate
 from huajin_pwa.services.actor import ADMIN, SECRETARY, STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError, PermissionDenied
-from huajin_pwa.services.study_member import record_study
+from huajin_pwa.services.study_member import record_study, so_far
 from huajin_pwa.services.visits import OPEN, change, member_disclosure, part_name, reason_name
 
 SCHEDULE_WINDOW_DAYS = 60
@@ -237,12 +237,7 @@ def _studied_at_home(session: Session, visit: Visit) -> None:
     if not visit.study_at_home:
         return
     week = session.exec(
-        select(StudyWeek)
-        .where(
-            StudyWeek.publish_on <= visit.visited_on,
-            StudyWeek.week_of <= clock.monday(visit.visited_on),
-        )
-        .order_by(StudyWeek.week_of.desc())
+        select(StudyWeek).where(*so_far(visit.visited_on)).order_by(StudyWeek.week_of.desc())
     ).first()
     if week is not None:
         record_study(session, visit.member_id, week, "home")

@@ -26,7 +26,6 @@ from huajin_pwa.models import (
     Visit,
 )
 from huajin_pwa.services import (
-    auth,
     clock,
     reflections,
     study,
@@ -34,33 +33,17 @@ from huajin_pwa.services import (
     study_member,
     visit_lists,
 )
+from tests.unit.demo_support import seed_on, sign_in_as
 
 DAY = date(2026, 6, 11)  # a Thursday; this week's Monday is 8 June
 THIS_MONDAY = date(2026, 6, 8)
 SUFFIX = text.Demo.SUFFIX
-SECRETS = {
-    "13800000001": "huajin-staff-demo",
-    "13800000002": "huajin-grid-demo",
-    "13800000003": "135790",
-    "13800000004": "246810",
-    "13800000005": "246810",
-}
-
-
-def _seed(monkeypatch, day: date):
-    monkeypatch.setattr(clock, "today", lambda: day)
-    with db.transaction() as session:
-        return demo.seed(session)
 
 
 @pytest.fixture
 def seeded(engine, monkeypatch):
     """The demo loaded as of DAY (clock.today stays patched for the test)."""
-    return _seed(monkeypatch, DAY)
-
-
-def _actor(session, phone: str):
-    return auth.actor_from_token(session, auth.sign_in(session, phone, SECRETS[phone]).token)
+    return seed_on(monkeypatch, DAY)
 
 
 def _weeks(session) -> list[StudyWeek]:
@@ -86,7 +69,7 @@ def _story_holds(session, today: date) -> None:
     frail = _studied(session, "13800000005")
     assert monday not in frail and frail
     assert monday in _studied(session, "13800000003")
-    secretary = _actor(session, "13800000002")
+    secretary = sign_in_as(session, "13800000002")
     home = study_branch.home_study_list(session, secretary)
     assert "13800000005" in {line.member.phone for line in home.lines}
     duty = visit_lists.duty_list(session, secretary).lines
@@ -102,17 +85,17 @@ def test_eight_weeks_published_on_their_mondays_and_the_next_one_scheduled(seede
         assert all(w.publish_on == w.week_of for w in weeks)
         assert [w.title for w in weeks] == [m.title for m in (*WEEKS, NEXT_WEEK)]
         assert weeks[-1].publish_on > DAY >= weeks[-2].publish_on
-        member = _actor(session, "13800000004")
+        member = sign_in_as(session, "13800000004")
         listed = study_member.member_weeks(session, member).rows
         assert len(listed) == 8 and listed[0].this_week and listed[0].week == weeks[-2]
         assert study_member.current(session, member).week.id == weeks[-2].id
-        staff = _actor(session, "13800000001")
+        staff = sign_in_as(session, "13800000001")
         assert study.staff_weeks(session, staff).total == 9
 
 
 def test_one_week_was_corrected_and_13800000004_sees_it_changed(seeded):
     with db.transaction() as session:
-        staff = _actor(session, "13800000001")
+        staff = sign_in_as(session, "13800000001")
         weeks = _weeks(session)
         corrected = weeks[CORRECTED_WEEK]
         assert [w.version for w in weeks] == [2 if w is corrected else 1 for w in weeks]
@@ -123,7 +106,7 @@ def test_one_week_was_corrected_and_13800000004_sees_it_changed(seeded):
         local = clock.LOCAL_TZ
         assert first.edited_at.astimezone(local).date() < corrected.publish_on
         assert corrected.publish_on < second.edited_at.astimezone(local).date() < DAY
-        member = _actor(session, "13800000004")
+        member = sign_in_as(session, "13800000004")
         lines = {line.week.id: line for line in study_member.member_weeks(session, member).rows}
         assert lines[corrected.id].changed and lines[corrected.id].how == "self"
         assert not any(line.changed for wid, line in lines.items() if wid != corrected.id)
@@ -135,7 +118,7 @@ def test_one_week_was_corrected_and_13800000004_sees_it_changed(seeded):
 
 def test_every_version_keeps_the_service_rules_and_reads_well(seeded):
     with db.transaction() as session:
-        staff = _actor(session, "13800000001")
+        staff = sign_in_as(session, "13800000001")
         versions = session.exec(select(StudyVersion).order_by(StudyVersion.id)).all()
         assert len(versions) == 10
         for version in versions:
@@ -256,10 +239,10 @@ def test_reflections_across_grids_waiting_acknowledged_and_commented(seeded):
             else:
                 assert row.replied_by_id and row.created_at <= row.replied_at
             assert (row.status == "commented") == row.reply.endswith(SUFFIX)
-        secretary = _actor(session, "13800000002")
+        secretary = sign_in_as(session, "13800000002")
         waiting = reflections.branch_list(session, secretary, "waiting")
         assert waiting.total >= 2
-        li = _actor(session, "13800000004")
+        li = sign_in_as(session, "13800000004")
         last_week = THIS_MONDAY - timedelta(weeks=1)
         mine = reflections.mine(session, li, last_week.isoformat())
         assert mine.reflection.status == "commented" and mine.replied_by == "刘桂珍"
@@ -286,7 +269,7 @@ def test_sessions_with_attendance_that_matches_the_study_records(seeded):
         assert all(s.place.endswith(SUFFIX) and len(s.token) >= 32 for s in sessions)
         assert len({s.token for s in sessions}) == len(sessions)
         (coming,) = [s for s in sessions if s.held_on >= THIS_MONDAY]
-        grid_one = _actor(session, "13800000002").secretary_grids
+        grid_one = sign_in_as(session, "13800000002").secretary_grids
         assert coming.part == "night" and coming.grid_id in grid_one and coming.held_on >= DAY
         assert weeks[coming.week_id].week_of == THIS_MONDAY
         attendance = session.exec(select(StudyAttendance)).all()
@@ -330,7 +313,7 @@ def test_a_database_with_study_weeks_is_no_place_for_the_demo(run, staff, monkey
     "day", [date(2026, 6, 1), date(2026, 3, 1), date(2024, 2, 29), date(2026, 11, 29)]
 )
 def test_the_study_demo_loads_whatever_day_it_is(engine, monkeypatch, day):
-    _seed(monkeypatch, day)
+    seed_on(monkeypatch, day)
     with db.transaction() as session:
         _story_holds(session, day)
         weeks = _weeks(session)
@@ -341,7 +324,7 @@ def test_the_same_day_gives_the_same_study_demo_at_any_hour(engine, monkeypatch)
     def loaded(hour: int):
         moment = datetime(2026, 6, 11, hour, 30, tzinfo=UTC)
         monkeypatch.setattr(load, "utcnow", lambda: moment)
-        _seed(monkeypatch, DAY)
+        seed_on(monkeypatch, DAY)
         with db.transaction() as session:
             rows = session.exec(
                 select(Account.phone, StudyWeek.week_of, StudyRecord.how)

@@ -20,7 +20,6 @@ from huajin_pwa.models import (
     Visit,
 )
 from huajin_pwa.services import (
-    auth,
     campaigns,
     care,
     clock,
@@ -28,36 +27,21 @@ from huajin_pwa.services import (
     visit_stats,
     visits,
 )
+from tests.unit.demo_support import seed_on, sign_in_as
 
 DUTY_DAY = date(2026, 6, 24)  # past day 20: the duty list flags the unvisited
 STATUSES = {"received", "scheduled", "done", "cancelled", "declined"}
 SUFFIX = text.Demo.SUFFIX
-SECRETS = {
-    "13800000001": "huajin-staff-demo",
-    "13800000002": "huajin-grid-demo",
-    "13800000004": "246810",
-    "13800000005": "246810",
-}
-
-
-def _seed(monkeypatch, day: date):
-    monkeypatch.setattr(clock, "today", lambda: day)
-    with db.transaction() as session:
-        return demo.seed(session)
 
 
 @pytest.fixture
 def seeded(engine, monkeypatch):
     """The demo loaded as of DUTY_DAY (clock.today stays patched for the test)."""
-    return _seed(monkeypatch, DUTY_DAY)
-
-
-def _actor(session, phone: str):
-    return auth.actor_from_token(session, auth.sign_in(session, phone, SECRETS[phone]).token)
+    return seed_on(monkeypatch, DUTY_DAY)
 
 
 def _frail_line(session):
-    lines = visit_lists.duty_list(session, _actor(session, "13800000002")).lines
+    lines = visit_lists.duty_list(session, sign_in_as(session, "13800000002")).lines
     return next(line for line in lines if line.member.phone == "13800000005")
 
 
@@ -127,7 +111,7 @@ def test_visits_come_after_the_member_disclosed_and_in_order(seeded):
 
 def test_member_13800000004_has_an_open_request_and_a_done_visit(seeded):
     with db.transaction() as session:
-        member = _actor(session, "13800000004")
+        member = sign_in_as(session, "13800000004")
         rows = visits.my_visits(session, member).rows
         assert any(v.source == "request" and v.status == "received" for v, _name in rows)
         assert any(v.status == "done" and v.outcome for v, _name in rows)
@@ -148,17 +132,17 @@ def test_13800000005_is_unvisited_this_month_and_flagged_on_the_duty_list(seeded
         assert line.member.mobility_limited and line.member.family_difficulty
         # visited last month, so the secretary sees when she was last seen
         assert _month_before(DUTY_DAY) <= line.member.last_visit < clock.month_start(DUTY_DAY)
-        duty = visit_lists.duty_list(session, _actor(session, "13800000002"))
+        duty = visit_lists.duty_list(session, sign_in_as(session, "13800000002"))
         assert duty.alerting and duty.unvisited >= 1
         assert any(line.visited_this_month for line in duty.lines)
-        frail = _actor(session, "13800000005")
+        frail = sign_in_as(session, "13800000005")
         rows = visits.my_visits(session, frail).rows
         assert {v.status for v, _name in rows} >= {"received", "scheduled", "done"}
 
 
 def test_the_grid_one_secretary_has_requests_and_tasks_to_handle(seeded):
     with db.transaction() as session:
-        secretary = _actor(session, "13800000002")
+        secretary = sign_in_as(session, "13800000002")
         requests = visit_lists.open_visits(session, secretary, "request")
         tasks = visit_lists.open_visits(session, secretary, "campaign")
         assert requests.total >= 3 and tasks.total >= 3
@@ -175,7 +159,7 @@ def test_the_grid_one_secretary_has_requests_and_tasks_to_handle(seeded):
 
 def test_a_holiday_campaign_half_done_and_one_ended_with_tasks_left(seeded):
     with db.transaction() as session:
-        staff = _actor(session, "13800000001")
+        staff = sign_in_as(session, "13800000001")
         found = session.exec(select(Campaign).order_by(Campaign.starts_on)).all()
         ended, current = found
         disclosed = session.exec(
@@ -195,7 +179,7 @@ def test_a_holiday_campaign_half_done_and_one_ended_with_tasks_left(seeded):
 
 def test_staff_figures_show_every_kind_of_count(seeded):
     with db.transaction() as session:
-        figures = visit_stats.overview(session, _actor(session, "13800000001"))
+        figures = visit_stats.overview(session, sign_in_as(session, "13800000001"))
     assert figures.visits_this_month > 0
     assert all(n > 0 for n in figures.open_by_age)
     assert len(figures.difficulty_by_grid) == 6
@@ -213,7 +197,7 @@ def test_health_and_help_records(seeded):
         kinds = {h.what.removesuffix(SUFFIX) for h in helps}
         assert {"送米送油", "代缴水电费", "陪同就医", "助浴"} <= kinds
         assert all(h.given_on <= DUTY_DAY and h.given_by for h in helps)
-        view = care.care_view(session, _actor(session, "13800000002"), frail.id)
+        view = care.care_view(session, sign_in_as(session, "13800000002"), frail.id)
         assert view.health.has_record and len(view.helps) == 4
 
 
@@ -240,7 +224,7 @@ def test_the_same_day_gives_the_same_visits_at_any_hour(engine, monkeypatch):
     def loaded(hour: int):
         moment = datetime(2026, 6, 24, hour, 30, tzinfo=UTC)
         monkeypatch.setattr(load, "utcnow", lambda: moment)
-        _seed(monkeypatch, DUTY_DAY)
+        seed_on(monkeypatch, DUTY_DAY)
         with db.transaction() as session:
             rows = session.exec(
                 select(
@@ -266,7 +250,7 @@ def test_the_same_day_gives_the_same_visits_at_any_hour(engine, monkeypatch):
     "day", [date(2026, 1, 1), date(2024, 2, 29), date(2026, 3, 31), date(2026, 12, 1)]
 )
 def test_the_demo_loads_whatever_day_it_is(engine, monkeypatch, day):
-    _seed(monkeypatch, day)
+    seed_on(monkeypatch, day)
     with db.transaction() as session:
         statuses = session.exec(
             select(Visit.status).where(Visit.source == "request").distinct()
@@ -275,7 +259,7 @@ def test_the_demo_loads_whatever_day_it_is(engine, monkeypatch, day):
         line = _frail_line(session)
         assert line.visited_this_month is False and line.overdue is (day.day >= 20)
         assert _month_before(day) <= line.member.last_visit < clock.month_start(day)
-        staff = _actor(session, "13800000001")
+        staff = sign_in_as(session, "13800000001")
         current = session.exec(select(Campaign).where(Campaign.ends_on >= day)).one()
         progress = campaigns.progress(session, staff, current.id)
         assert 0 < progress.done < progress.total
