@@ -2,7 +2,7 @@
 pretend it is another day (for demonstrations and browser tests); unit tests patch today()."""
 
 import os
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
@@ -24,3 +24,13 @@ def monday(day: date) -> date:
 def month_start(day: date) -> date:
     """The first day of day's month."""
     return day.replace(day=1)
+
+
+def now() -> datetime:
+    """This moment as an aware UTC datetime; on a pretended day, that day at the real
+    local time of day (so the demo and browser tests see a consistent clock)."""
+    moment = datetime.now(LOCAL_TZ)
+    pretend = os.environ.get("HUAJIN_TODAY", "").strip()
+    if pretend:
+        moment = datetime.combine(date.fromisoformat(pretend), moment.timetz())
+    return moment.astimezone(UTC)

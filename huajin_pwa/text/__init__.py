@@ -27,5 +27,6 @@ from huajin_pwa.text.study_branch import StudyBranch  # noqa: F401
 from huajin_pwa.text.study_pages import PrintPage, ReadAloud, StudyPage, StudyRecordText  # noqa: F401
 from huajin_pwa.text.study_sessions import StudySessions  # noqa: F401
 from huajin_pwa.text.study_staff import StudyStaff  # noqa: F401
+from huajin_pwa.text.teams import TeamWords  # noqa: F401
 from huajin_pwa.text.visit_work import CampaignPage, SecretaryPage, SecretaryVisitPage  # noqa: F401
 from huajin_pwa.text.visits import Campaign, Care, Visit, VisitPage, VisitWork  # noqa: F401
