@@ -7,7 +7,15 @@ from sqlmodel import Session, select
 
 from huajin_pwa import text
 from huajin_pwa.models import Activity, Team, TeamMember
-from huajin_pwa.services.actor import Actor, require_signed_in
+from huajin_pwa.services.actor import (
+    ADMIN,
+    LEADER,
+    MEMBER,
+    SECRETARY,
+    STAFF,
+    Actor,
+    require_signed_in,
+)
 from huajin_pwa.services.errors import DomainError, PermissionDenied
 
 
@@ -20,6 +28,14 @@ def as_id(value: Any) -> int | None:
     except (TypeError, ValueError):
         return None
     return number if 0 < number < 2**31 else None
+
+
+MEMBERS_ONLY_ROLES = (MEMBER, LEADER, SECRETARY, STAFF, ADMIN)
+
+
+def sees_members_only(actor: Actor | None) -> bool:
+    """Whether the actor may see and join activities open to party members only."""
+    return actor is not None and actor.has(*MEMBERS_ONLY_ROLES)
 
 
 def team_of(session: Session, team_id: Any, active_only: bool = True) -> Team:
