@@ -17,6 +17,11 @@ SEATED = ("13800000015", "13800000016", "13800000017")
 WAITING = ("13800000018", "13800000019")
 # In no team at all; signs up for SHOW_TITLE and cancels.
 NEWCOMER = "13800000020"
+LEAVER = "13800000021"  # in 巧姐姐; leaves it
+# Has an account but her disclosure is still pending (no member role); in 华锦艺术团: the leader
+# points her out to staff (以老带新).
+UNDISCLOSED = "13800000022"
+NEW_LEADER = "13800000023"  # an approved member in no team; staff make her a new team's leader
 
 CHECKIN_TITLE = "老红帽路口引导"  # 志愿服务, 老红帽, under way now (began 30 minutes ago)
 HOURS_TITLE = "老红帽敬老院探访"  # 志愿服务, 老红帽, ended two days ago, 3 hours, unconfirmed
