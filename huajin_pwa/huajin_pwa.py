@@ -14,7 +14,6 @@ from huajin_pwa.pages.public import join
 from huajin_pwa.pages.public.home import home_page
 from huajin_pwa.pages.public.login import login_page
 from huajin_pwa.pages.public.reset import issue_page, redeem_page
-from huajin_pwa.pages.public.soon import soon_page
 from huajin_pwa.pages.secretary.duty import duty_page
 from huajin_pwa.pages.secretary.home_study import home_study_page
 from huajin_pwa.pages.secretary.member import member_page
@@ -135,7 +134,13 @@ for step, page in [
     ("consent", join.consent_page),
 ]:
     add(f"/join/{step.replace('_', '-')}", page, text.Join.TITLE, JoinState.load(step))
-add("/activities", soon_page("activities"), text.Soon.TITLES["activities"], SessionState.refresh)
+# 活动日历 and one activity with 报名 / 候补 / 取消 (helper 4)
+from huajin_pwa.pages.public.activities import activities_page  # noqa: E402
+from huajin_pwa.pages.public.activity import activity_page  # noqa: E402
+from huajin_pwa.states.activities import ActivityState, CalendarState  # noqa: E402
+
+add("/activities", activities_page, text.ActivityPages.CALENDAR_TITLE, CalendarState.load)
+add("/activities/[activity_id]", activity_page, text.ActivityPages.DETAIL_TITLE, ActivityState.load)
 add("/study", study_page, text.StudyPage.TITLE, StudyReadingState.load)
 add("/study/[week]", week_page, text.StudyPage.TITLE, StudyReadingState.load_week)
 add("/visits", visits.visits_page, text.VisitPage.TITLE, VisitsState.load)
@@ -170,3 +175,77 @@ add("/secretary/home-study", home_study_page, text.StudyBranch.HOME_TITLE, HomeS
 # 学习心得: the member writes, the grid secretary replies
 add("/study/[week]/reflect", reflect_page, text.Reflection.TITLE, ReflectState.load)
 add("/secretary/reflections", reflections_page, text.Reflection.LIST_TITLE, ReflectionsState.load)
+
+# 队长工作台 (/leader: 入队申请 · 队员 · 活动) and 以老带新 from the roster (helper 2)
+from huajin_pwa.pages.leader.home import leader_page  # noqa: E402
+from huajin_pwa.pages.leader.refer import leader_refer_page  # noqa: E402
+from huajin_pwa.states.leader import LeaderReferState, LeaderState  # noqa: E402
+
+add("/leader", leader_page, text.Leader.TITLE, LeaderState.load)
+add("/leader/refer/[member_id]", leader_refer_page, text.Leader.REFER_TITLE, LeaderReferState.load)
+
+# 文艺队和志愿服务队: /teams (by kind, a page at a time) and /teams/<id> with 申请加入 (helper 1)
+from huajin_pwa.pages.public.teams import team_page, teams_page  # noqa: E402
+from huajin_pwa.states.teams import TeamsState, TeamState  # noqa: E402
+
+add("/teams", teams_page, text.TeamPages.LIST_TITLE, TeamsState.load)
+add("/teams/[team_id]", team_page, text.TeamPages.TITLE, TeamState.load)
+
+# staff manage teams and their leaders: /staff/teams, new, /staff/teams/<id> (helper 8)
+from huajin_pwa.pages.staff.teams import staff_team_page, staff_teams_page  # noqa: E402
+from huajin_pwa.states.staff_teams import StaffTeamsState, StaffTeamState  # noqa: E402
+
+add("/staff/teams", staff_teams_page, text.StaffTeams.LIST_TITLE, StaffTeamsState.load)
+add("/staff/teams/new", staff_team_page, text.StaffTeams.NEW_TITLE, StaffTeamState.load_new)
+add("/staff/teams/[team_id]", staff_team_page, text.StaffTeams.EDIT_TITLE, StaffTeamState.load_edit)
+
+# leaders and staff plan, change and cancel activities (helper 3); /activities/new is a static
+# route, so it wins over /activities/[activity_id]
+from huajin_pwa.pages.leader.activity_form import activity_form_page  # noqa: E402
+from huajin_pwa.states.activity_form import ActivityFormState  # noqa: E402
+
+add("/activities/new", activity_form_page, text.ActivityForm.NEW_TITLE, ActivityFormState.load_new)
+add(
+    "/activities/[activity_id]/edit",
+    activity_form_page,
+    text.ActivityForm.EDIT_TITLE,
+    ActivityFormState.load_edit,
+)
+
+# 志愿服务时长 and 义卖: the leader confirms hours, records a sale; /me/hours; /charity (helper 6)
+from huajin_pwa.pages.leader.hours import hours_page  # noqa: E402
+from huajin_pwa.pages.leader.sale import sale_page  # noqa: E402
+from huajin_pwa.pages.member.hours import my_hours_page  # noqa: E402
+from huajin_pwa.pages.public.charity import charity_page  # noqa: E402
+from huajin_pwa.states.charity import CharityState, LeaderSaleState  # noqa: E402
+from huajin_pwa.states.service_hours import LeaderHoursState, MyHoursState  # noqa: E402
+
+add(
+    "/leader/activity/[activity_id]/hours",
+    hours_page,
+    text.ServiceHours.TITLE,
+    LeaderHoursState.load,
+)
+add("/leader/activity/[activity_id]/sale", sale_page, text.Charity.TITLE, LeaderSaleState.load)
+add("/me/hours", my_hours_page, text.ServiceHours.PRINT_TITLE, MyHoursState.load)
+add("/charity", charity_page, text.Charity.PUBLIC_TITLE, CharityState.load)
+
+# activity check-in: the leader's page (QR code, live counts, ticks) and the scan page (helper
+# 5); /activities/checkin/<token> has three segments, so /activities/[activity_id] never
+# matches it
+from huajin_pwa.pages.leader.activity import activity_page as leader_activity_page  # noqa: E402
+from huajin_pwa.pages.member.activity_checkin import activity_checkin_page  # noqa: E402
+from huajin_pwa.states.activity_checkin import ActivityScanState, LeaderActivityState  # noqa: E402
+
+add(
+    "/leader/activity/[activity_id]",
+    leader_activity_page,
+    text.ActivityCheckin.TITLE,
+    LeaderActivityState.load,
+)
+add(
+    "/activities/checkin/[token]",
+    activity_checkin_page,
+    text.ActivityCheckin.SCAN_TITLE,
+    ActivityScanState.load,
+)

@@ -10,7 +10,10 @@ clock.today() (so HUAJIN_TODAY moves them) and drawn from their own seeded gener
 周周讲进家庭 (study.py): eight published weeks of material written for the app (one corrected
 once) and next week's scheduled, who studied what and how, reflections with and without a
 secretary's reply, and day and night study sessions with attendance (13800000004 has not
-studied this week; 13800000005 is on the 送学上门 list).
+studied this week; 13800000005 is on the 送学上门 list); then the walkthroughs' cast
+(13800000011-23, activity_cast.py) and 文艺先行/志愿服务 (activities.py, teams.py): the 29
+volunteer teams and four troupes with members and join asks, and their activities over the
+past eight weeks and the next four, timed from clock.now() (HUAJIN_TODAY moves them too).
 Everything else is drawn from random.Random(2019) (plan.py); only the timestamps move,
 relative to the moment of seeding, so the demo always looks recent.
 

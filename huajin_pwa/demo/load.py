@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from huajin_pwa import text
+from huajin_pwa.demo.activities import seed_activities
 from huajin_pwa.demo.plan import build
 from huajin_pwa.demo.records import DEMO_PIN, GRID_NAMES, SIGN_IN_PHONES, Person, Plan
 from huajin_pwa.demo.study import seed_study
@@ -21,6 +22,7 @@ from huajin_pwa.models import (
     Referral,
     RoleGrant,
     StudyWeek,
+    Team,
 )
 from huajin_pwa.models.base import utcnow
 from huajin_pwa.services import accounts
@@ -43,6 +45,8 @@ class Summary:
     campaigns: int = 0
     study_weeks: int = 0
     reflections: int = 0
+    teams: int = 0
+    activities: int = 0
 
 
 def has_accounts(session: Session) -> bool:
@@ -60,7 +64,9 @@ def conflicts(session: Session, plan: Plan | None = None) -> list[str]:
         reasons.append("buildings already exist")
     if session.exec(select(StudyWeek.id).limit(1)).first() is not None:
         reasons.append("study weeks already exist")
-    phones = [o.phone for o in plan.offices] + [p.phone for p in plan.people]
+    if session.exec(select(Team.id).limit(1)).first() is not None:
+        reasons.append("teams already exist")
+    phones = [o.phone for o in plan.offices] + [p.phone for p in plan.everyone]
     taken = session.exec(select(Account.phone).where(Account.phone.in_(phones))).all()
     if taken:
         reasons.append(f"demo phone numbers already registered: {', '.join(sorted(taken)[:5])}")
@@ -82,13 +88,15 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
     study = seed_study(  # after the visits: it shares their members and days
         session, plan, loader.now, loader.grid_ids, loader.account_ids, loader.office_ids
     )
+    loader.members(plan.cast)  # after the study demo, which stays as it was without them
+    activities = seed_activities(session, plan, loader.account_ids, loader.office_ids)
     counts: dict[str, int] = {}
-    for person in plan.people:
+    for person in plan.everyone:
         counts[person.status] = counts.get(person.status, 0) + 1
     return Summary(
         grids=len(GRID_NAMES),
         buildings=len(plan.blocks),
-        accounts=len(plan.offices) + len(plan.people),
+        accounts=len(plan.offices) + len(plan.everyone),
         disclosures=counts,
         referrals=len(plan.tips),
         messages=session.exec(select(func.count()).select_from(Message)).one(),
@@ -96,6 +104,8 @@ def seed(session: Session, plan: Plan | None = None) -> Summary:
         campaigns=visits.campaigns,
         study_weeks=study.weeks,
         reflections=study.reflections,
+        teams=activities.teams,
+        activities=activities.activities,
     )
 
 
@@ -181,7 +191,7 @@ class _Loader:
             account.created_at = self.at(person.created_ago)
             rows.append(account)
         self.session.flush()
-        self.account_ids = {account.phone: account.id for account in rows}
+        self.account_ids |= {account.phone: account.id for account in rows}
         disclosures = {person.phone: self._disclosure(person) for person in people}
         self.session.add_all(disclosures.values())
         self.session.flush()

@@ -9,8 +9,10 @@ from dataclasses import replace
 
 from huajin_pwa import text
 from huajin_pwa.demo import data
+from huajin_pwa.demo.activity_cast import NEW_LEADER, UNDISCLOSED
 from huajin_pwa.demo.records import (
     BUILDINGS_PER_GRID,
+    CAST_PHONES,
     DEMO_PIN,
     DIFFICULTY_PER_GRID,
     DRAFT_STEPS,
@@ -41,9 +43,46 @@ def build(seed: int = SEED) -> Plan:
     for phone, status in zip(phones, statuses, strict=True):
         people.append(_person(rng, blocks, names, used_homes, phone, status))
     people = _in_difficulty(people)
-    return Plan(
-        offices=list(OFFICES), blocks=blocks, people=people, tips=draw_tips(rng, people, names)
-    )
+    tips = draw_tips(rng, people, names)
+    cast = _cast(random.Random(seed * 10 + 7), blocks, people)
+    return Plan(offices=list(OFFICES), blocks=blocks, people=people, tips=tips, cast=cast)
+
+
+def _cast(rng: random.Random, blocks: list[Block], people: list[Person]) -> list[Person]:
+    """13800000011-23 of activity_cast.py, in grids 2 to 6, from their own generator (so
+    everyone else stays as drawn): approved members, except UNDISCLOSED (pending)."""
+    names = _Names(rng)
+    names.used |= {p.name for p in people}
+    used_homes = {(p.building, p.unit, p.room) for p in people}
+    cast = []
+    for index, phone in enumerate(CAST_PHONES):
+        answers = _answers(rng, blocks, used_homes, 2 + index % 5)
+        answers |= {"mobility_limited": False, "family_difficulty": False}
+        if phone in (UNDISCLOSED, NEW_LEADER):
+            answers["gender"] = "female"
+        submitted = round(rng.uniform(6, 9), 3)  # after the holiday campaign began
+        person = Person(
+            phone=phone,
+            name=names.take(answers["gender"]),
+            status="approved",
+            consent=True,
+            roles=("member",),
+            created_ago=round(submitted + 0.3, 3),
+            submitted_ago=submitted,
+            reviewed_ago=round(submitted - rng.uniform(0.5, 3), 3),
+            **answers,
+        )
+        if phone == UNDISCLOSED:
+            person = replace(
+                person,
+                status="pending",
+                roles=(),
+                submitted_ago=2.5,
+                created_ago=2.8,
+                reviewed_ago=None,
+            )
+        cast.append(person)
+    return cast
 
 
 def _in_difficulty(people: list[Person]) -> list[Person]:

@@ -11,6 +11,8 @@ REFERRAL_COUNTS = {"new": 5, "following": 4, "disclosed": 4, "closed": 3}
 DRAFT_STEPS = ("basic", "address", "org", "moved_in", "needs", "hobbies")
 DEMO_PIN = "246810"
 SIGN_IN_PHONES = frozenset(f"1380000000{n}" for n in range(6))
+# The fixed phones of activity_cast.py (PIN 246810), in grids 2 to 6.
+CAST_PHONES = tuple(f"138000000{n}" for n in range(11, 24))
 # At least this many approved members in difficulty per grid (the monthly duty list).
 DIFFICULTY_PER_GRID = {1: 3, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2}
 
@@ -92,6 +94,13 @@ class Plan:
     blocks: list[Block]
     people: list[Person]
     tips: list[Tip] = field(default_factory=list)
+    # The people of the teams-and-activities walkthroughs (activity_cast.py), written after
+    # the visit and study demo, so those stay as they are.
+    cast: list[Person] = field(default_factory=list)
+
+    @property
+    def everyone(self) -> list[Person]:
+        return [*self.people, *self.cast]
 
 
 OFFICES = [

@@ -45,7 +45,18 @@ def _picture(data: bytes) -> tuple[str, int, int]:
 def upload_image(session: Session, actor: Actor | None, filename: Any, data: Any) -> StudyImage:
     """Keep a picture staff uploaded with a material; the same picture twice is kept once.
     filename is only for the audit log; the bytes decide what the file is."""
-    actor = require_role(actor, STAFF)
+    return store_image(session, require_role(actor, STAFF), filename, data)
+
+
+def store_image(
+    session: Session,
+    actor: Actor,
+    filename: Any,
+    data: Any,
+    action: str = "study_image_uploaded",
+) -> StudyImage:
+    """upload_image for a caller that has already checked the actor may upload (a team
+    leader's activity picture); audited as action."""
     if not isinstance(data, (bytes, bytearray)) or not data:
         raise FormError({FIELD: text.StudyStaff.IMAGE_NOT_PICTURE})
     if len(data) > MAX_BYTES:
@@ -71,7 +82,7 @@ def upload_image(session: Session, actor: Actor | None, filename: Any, data: Any
     session.add(image)
     session.flush()
     name = filename if isinstance(filename, str) else ""
-    audit.record(session, actor.account_id, "study_image_uploaded", "study_image", image.id, name)
+    audit.record(session, actor.account_id, action, "study_image", image.id, name)
     return image
 
 

@@ -1,4 +1,5 @@
-"""/me: disclosure status and badge, roles, referrals made; withdrawing a pending disclosure."""
+"""/me: disclosure status and badge, roles, teams, service hours, referrals made; withdrawing a
+pending disclosure."""
 
 from typing import Any
 
@@ -9,12 +10,14 @@ from huajin_pwa.models import Account, Grid
 from huajin_pwa.services import disclosure, referral
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError
+from huajin_pwa.states.service_hours import MyTeamsHoursVars
 from huajin_pwa.states.session import SessionState
 from huajin_pwa.states.study_record import StudyRecordVars
 
 
-class MeState(StudyRecordVars, SessionState):
-    """What 我的 shows (the study record from StudyRecordVars)."""
+class MeState(StudyRecordVars, MyTeamsHoursVars, SessionState):
+    """What 我的 shows (the study record from StudyRecordVars, teams and service hours from
+    MyTeamsHoursVars)."""
 
     phone: str = ""
     status: str = ""
@@ -49,6 +52,7 @@ class MeState(StudyRecordVars, SessionState):
             latest = disclosure.latest_for(session, actor.account_id)
             made, disclosed = referral.credit(session, actor.account_id)
             self._load_study_record(session, actor)
+            self._load_teams_hours(session, actor)
             grid = session.get(Grid, latest.grid_id) if latest and latest.grid_id else None
             filler = (
                 session.get(Account, latest.filled_by_id)

@@ -5,17 +5,25 @@ from typing import Any
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import approval, community, stats, study_branch, visit_stats
+from huajin_pwa.services import (
+    approval,
+    community,
+    participation,
+    stats,
+    study_branch,
+    visit_stats,
+)
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.states.forms import row_id
 from huajin_pwa.states.mixins import Paged
 from huajin_pwa.states.session import SessionState
+from huajin_pwa.states.staff_teams import ParticipationMixin
 from huajin_pwa.states.study_branch import StudyFiguresMixin
 
 C = text.CampaignPage
 
 
-class StaffState(StudyFiguresMixin, Paged, SessionState):
+class StaffState(ParticipationMixin, StudyFiguresMixin, Paged, SessionState):
     """Staff home: live counts and the pending queue, oldest first."""
 
     disclosed: int = 0
@@ -45,6 +53,7 @@ class StaffState(StudyFiguresMixin, Paged, SessionState):
             figures = stats.overview(session, actor)
             visits = visit_stats.overview(session, actor)
             study = study_branch.staff_study_figures(session, actor)
+            taking_part = participation.figures(session, actor)
             grids = community.grids(session)
             result = approval.pending_queue(session, actor, grid_id, self.page, self.search)
         self.disclosed, self.pending = figures.disclosed, figures.pending
@@ -52,6 +61,7 @@ class StaffState(StudyFiguresMixin, Paged, SessionState):
         self.by_grid = [[name, str(count)] for name, count in figures.by_grid]
         self._show_visits(visits)
         self._show_study(study)
+        self._show_participation(taking_part)
         self.grid_options = [[str(g.id), g.name] for g in grids]
         self.page, self.pages = result.page, result.pages
         self.queue = [

@@ -144,11 +144,3 @@ class Demo:
         "“巧姐姐”串珠班同一时间在一楼活动室上课，“老红帽”志愿服务队负责引导。"
         "行动不便的老党员，网格书记会上门送学习材料。"
     )
-
-
-class Soon:
-    """Sections of the bottom navigation that open in a later release."""
-
-    TITLES = {"activities": "活动"}
-    BODY = {"activities": "文艺团队、志愿服务队和社区活动日历将在这里开放。"}
-    BACK_HOME = "回到首页"

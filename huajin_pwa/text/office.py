@@ -47,6 +47,7 @@ class Audit:
     """Audit actions are stored as codes; these are their names."""
 
     ACTIONS = {
+        "activity_waiting_promoted": "候补转为报名",
         "account_locked": "账户锁定",
         "disclosure_on_behalf": "代填身份信息",
         "disclosure_submitted": "代为提交身份信息",
@@ -76,9 +77,27 @@ class Audit:
         "study_session_scheduled": "安排集中学习",
         "study_attendance_ticked": "登记学习出勤",
         "study_attendance_unticked": "取消学习出勤",
+        "activity_checkin_ticked": "登记活动签到",
+        "activity_checkin_unticked": "取消活动签到",
         "study_home": "登记送学上门",
         "reflection_acknowledged": "已阅学习心得",
         "reflection_commented": "回复学习心得",
+        "team_join_approved": "同意入队",
+        "team_join_declined": "不同意入队",
+        "leader_referral": "队长推荐老党员",
+        # staff managing teams and leaders (services/team_admin.py)
+        "team_created": "新建队伍",
+        "team_edited": "修改队伍",
+        "team_stopped": "停止队伍活动",
+        "team_leader_set": "设置队长",
+        "team_leader_removed": "取消队长",
+        "activity_created": "发起活动",
+        "activity_edited": "修改活动",
+        "activity_cancelled": "取消活动",
+        "activity_picture_uploaded": "上传活动图片",
+        "service_hours_confirmed": "确认志愿服务时长",
+        "charity_sale_recorded": "登记义卖善款",
+        "charity_sale_corrected": "更正义卖善款",
     }
 
 

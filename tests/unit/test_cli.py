@@ -192,9 +192,9 @@ def test_seed_demo_loads_once_and_status_counts_it(migrated, capsys):
     assert "not loaded" in capsys.readouterr().out
     assert cli.main(["status"]) == 0
     line = capsys.readouterr().out
-    approved = sum(p.status == "approved" for p in plan.people)
-    pending = sum(p.status == "pending" for p in plan.people)
-    assert f"accounts {len(plan.people) + len(plan.offices)} " in line
+    approved = sum(p.status == "approved" for p in plan.everyone)
+    pending = sum(p.status == "pending" for p in plan.everyone)
+    assert f"accounts {len(plan.everyone) + len(plan.offices)} " in line
     assert f"approved members {approved} " in line and f"pending disclosures {pending}" in line
 
 
@@ -215,7 +215,7 @@ def test_seed_demo_if_empty_respects_huajin_demo_0(migrated, monkeypatch, capsys
 def test_seed_demo_without_if_empty_is_an_explicit_request(migrated, monkeypatch):
     monkeypatch.setenv("HUAJIN_DEMO", "0")
     assert cli.main(["seed-demo"]) == 0
-    assert len(_accounts()) == len(demo.build().people) + 3
+    assert len(_accounts()) == len(demo.build().everyone) + 3
 
 
 def test_seed_demo_if_empty_losing_a_race_is_not_an_error(migrated, monkeypatch, capsys):

@@ -55,14 +55,14 @@ def test_plan_is_the_same_every_time_and_changes_with_the_seed():
 
 def test_plan_people_are_invented_and_plausible():
     plan = demo.build()
-    names = [p.name for p in plan.people] + [o.name for o in plan.offices]
+    names = [p.name for p in plan.everyone] + [o.name for o in plan.offices]
     assert len(set(names)) == len(names)
     assert not set(names) & data.ARTICLE_NAMES
-    phones = [p.phone for p in plan.people] + [o.phone for o in plan.offices]
+    phones = [p.phone for p in plan.everyone] + [o.phone for o in plan.offices]
     assert len(set(phones)) == len(phones)
     assert 100 <= len(plan.people) <= 140
     assert {p.status for p in plan.people} == STATUSES
-    for person in plan.people:
+    for person in plan.everyone:
         if person.birth_year is not None:
             assert 1940 <= person.birth_year <= 1965
         if person.party_year is not None:
@@ -179,8 +179,8 @@ def test_staff_figures_count_the_demo(seeded):
         staff = auth.actor_from_token(session, token)
         figures = stats.overview(session, staff)
     plan = demo.build()
-    assert figures.disclosed == sum(p.status == "approved" for p in plan.people)
-    assert figures.pending == sum(p.status == "pending" for p in plan.people)
+    assert figures.disclosed == sum(p.status == "approved" for p in plan.everyone)
+    assert figures.pending == sum(p.status == "pending" for p in plan.everyone)
     assert len(figures.by_grid) == 6 and all(n > 0 for _grid, n in figures.by_grid)
     assert figures.referrals_open > 0
 
@@ -188,7 +188,7 @@ def test_staff_figures_count_the_demo(seeded):
 def test_seed_demo_if_empty_twice_adds_nothing(engine, capsys):
     assert main(["seed-demo", "--if-empty"]) == 0
     first = _all_counts(engine)
-    assert first["account"] == len(demo.build().people) + 3
+    assert first["account"] == len(demo.build().everyone) + 3
     assert main(["seed-demo", "--if-empty"]) == 0
     assert _all_counts(engine) == first
     assert "already has accounts" in capsys.readouterr().out

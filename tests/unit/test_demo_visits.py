@@ -10,6 +10,7 @@ from sqlmodel import SQLModel, select
 
 from huajin_pwa import db, demo, text
 from huajin_pwa.demo import load
+from huajin_pwa.demo.records import CAST_PHONES
 from huajin_pwa.models import (
     Account,
     Campaign,
@@ -162,8 +163,11 @@ def test_a_holiday_campaign_half_done_and_one_ended_with_tasks_left(seeded):
         staff = sign_in_as(session, "13800000001")
         found = session.exec(select(Campaign).order_by(Campaign.starts_on)).all()
         ended, current = found
-        disclosed = session.exec(
-            select(func.count()).select_from(Disclosure).where(Disclosure.status == "approved")
+        disclosed = session.exec(  # the cast of the activity demo came after it began
+            select(func.count())
+            .select_from(Disclosure)
+            .join(Account, Account.id == Disclosure.account_id)
+            .where(Disclosure.status == "approved", Account.phone.not_in(CAST_PHONES))
         ).one()
         now = campaigns.progress(session, staff, current.id)
         assert not now.ended and now.total == disclosed == current.task_count

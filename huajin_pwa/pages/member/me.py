@@ -1,4 +1,5 @@
-"""/me: 我的 — disclosure status and badge, roles, referrals, sign out."""
+"""/me: 我的 — disclosure status and badge, roles, teams, service hours, study record,
+referrals, sign out."""
 
 import reflex as rx
 
@@ -11,6 +12,7 @@ from huajin_pwa.components.buttons import (
 )
 from huajin_pwa.components.display import card, notice, status_tag
 from huajin_pwa.components.layout import page_frame
+from huajin_pwa.components.service_hours import my_hours_card, my_teams_card
 from huajin_pwa.components.study_record import study_record_card
 from huajin_pwa.states.me import MeState
 
@@ -74,6 +76,8 @@ def me_page() -> rx.Component:
                 ),
             ),
         ),
+        my_teams_card(MeState),
+        my_hours_card(MeState),
         study_record_card(MeState),
         card(
             rx.el.h2(M.REFERRALS),

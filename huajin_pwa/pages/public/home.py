@@ -7,11 +7,33 @@ from huajin_pwa.components.buttons import actions, link_button, secondary_button
 from huajin_pwa.components.display import card, notice
 from huajin_pwa.components.layout import page_frame
 from huajin_pwa.components.study_record import this_week_card
+from huajin_pwa.pages.public.activities import activity_row
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.join import JoinState
 
 H = text.Home
 V = text.VisitPage
+A = text.ActivityPages
+
+
+def activities_card(title: str, rows, empty: str, card_id: str, show_day: bool) -> rx.Component:
+    """今天的活动 / 我报名的活动: a few activities and the way to the calendar."""
+    return card(
+        rx.el.h2(title, id=card_id + "-title"),
+        rx.cond(
+            rows.length() > 0,
+            rx.el.div(rx.foreach(rows, lambda row: activity_row(row, "h3", show_day))),
+            rx.el.p(empty),
+        ),
+        link_button(
+            rx.fragment(rx.icon("calendar-days", aria_hidden="true"), A.HOME_ALL),
+            "/activities",
+            False,
+            id=card_id + "-calendar",
+        ),
+        aria_labelledby=card_id + "-title",
+        id=card_id,
+    )
 
 
 def signed_out() -> rx.Component:
@@ -19,6 +41,9 @@ def signed_out() -> rx.Component:
         rx.el.h1(H.WELCOME),
         rx.el.p(H.INTRO, class_name="hj-lead"),
         actions(link_button(H.JOIN_CTA, "/join"), link_button(H.SIGN_IN_CTA, "/login", False)),
+        activities_card(
+            A.HOME_TODAY, HomeState.today_activities, A.HOME_TODAY_NONE, "home-today", False
+        ),
     )
 
 
@@ -40,6 +65,7 @@ def signed_in() -> rx.Component:
         rx.el.h1(H.HELLO.split("{name}")[0], HomeState.user_name, H.HELLO.split("{name}")[1]),
         rx.cond(HomeState.is_member, visit_entry()),
         rx.cond(HomeState.is_member, this_week_card(HomeState)),
+        activities_card(A.HOME_MINE, HomeState.my_activities, A.HOME_MINE_NONE, "home-mine", True),
         rx.cond(
             HomeState.is_secretary,
             actions(

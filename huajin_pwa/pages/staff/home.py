@@ -7,6 +7,7 @@ from huajin_pwa.components.buttons import actions, link_button, primary_button, 
 from huajin_pwa.components.display import card, empty_state, pager, status_tag
 from huajin_pwa.components.fields import select_field, text_field
 from huajin_pwa.components.layout import page_frame
+from huajin_pwa.pages.staff.participation import participation_figures
 from huajin_pwa.pages.staff.study_figures import study_figures
 from huajin_pwa.states.join import JoinState
 from huajin_pwa.states.staff import StaffState
@@ -100,8 +101,10 @@ def staff_page() -> rx.Component:
         ),
         visit_figures(),
         study_figures(),
+        participation_figures(),
         actions(
             link_button(T.REFERRAL_LIST, "/staff/referrals", False),
+            link_button(text.StaffTeams.LIST_TITLE, "/staff/teams", False, id="to-staff-teams"),
             secondary_button(T.FILL_ON_BEHALF, on_click=JoinState.start_on_behalf),
             link_button(text.Reset.HELPER_TITLE, "/reset-pin", False),
             link_button(text.Accounts.TITLE, "/staff/accounts", False),

@@ -1,0 +1,1 @@
+"""The team leader's pages: /leader and /leader/refer/<member_id>."""
