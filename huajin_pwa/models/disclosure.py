@@ -49,6 +49,8 @@ class Referral(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     referrer_id: int = Field(foreign_key="account.id", index=True)
+    # the person pointed out, when they already have an account (a team leader's referral)
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
     name: str = Field(max_length=30)
     whereabouts: str = Field(max_length=60)  # building or a way to reach them
     how_known: str = Field(max_length=200)

@@ -284,7 +284,7 @@ def _seat_the_waiting(session: Session, actor: Actor, activity: Activity) -> Non
     """Places added by a bigger capacity go to the people waiting, first come first (each is
     told); a seat taken for nobody is given back."""
     while signups.take_seat(session, activity):
-        if signups._promote(session, actor, activity) is None:
+        if signups.promote(session, actor, activity) is None:
             session.exec(
                 update(Activity)
                 .where(Activity.id == activity.id)

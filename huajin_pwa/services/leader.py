@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, case, cast, exists, func, literal, update
+from sqlalchemy import case, exists, func, update
 from sqlmodel import Session, select
 
 from huajin_pwa import text
@@ -14,7 +14,6 @@ from huajin_pwa.models import (
     Account,
     Activity,
     ActivitySignup,
-    AuditEntry,
     Referral,
     RoleGrant,
     Team,
@@ -28,12 +27,7 @@ from huajin_pwa.services.referral import OPEN_STATUSES
 
 T = text.Leader
 RECENT_DAYS = 14  # the activities tab shows the last two weeks and everything to come
-REFERRAL_ACTION = "leader_referral"  # its audit detail names the referred account
-
-
-def referred_detail(account_id: Any):
-    """The audit detail that ties a leader's referral to the account it points at."""
-    return literal("account:") + cast(account_id, String)
+REFERRAL_ACTION = "leader_referral"
 
 
 def led_teams(session: Session, actor: Actor | None) -> list[Team]:
@@ -171,12 +165,7 @@ def roster(session: Session, actor: Actor | None, team_id: Any, page: Any = 1) -
         RoleGrant.account_id == TeamMember.account_id, RoleGrant.role == MEMBER
     )
     referred = exists().where(
-        Referral.referrer_id == actor.account_id,
-        Referral.status.in_(OPEN_STATUSES),
-        AuditEntry.target_type == "referral",
-        AuditEntry.target_id == Referral.id,
-        AuditEntry.action == REFERRAL_ACTION,
-        AuditEntry.detail == referred_detail(TeamMember.account_id),
+        Referral.account_id == TeamMember.account_id, Referral.status.in_(OPEN_STATUSES)
     )
     query = (
         select(TeamMember.id, TeamMember.account_id, Account.name, Account.phone, TeamMember.role)

@@ -1,7 +1,7 @@
 """以老带新 from the roster: a leader points out an active member of a team they lead who has
 not disclosed (holds no member role); it becomes a Referral for staff, as services/referral.py
-makes. The referral's audit entry names the account it points at, so one leader cannot refer
-the same person twice while the first referral is still open."""
+makes, naming the account it points at, so nobody refers the same person again while a
+referral of them is still open."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +11,6 @@ from sqlmodel import Session, select
 from huajin_pwa import text
 from huajin_pwa.models import (
     Account,
-    AuditEntry,
     Building,
     Disclosure,
     Referral,
@@ -22,7 +21,7 @@ from huajin_pwa.models import (
 from huajin_pwa.services import audit, records, team_access, validate
 from huajin_pwa.services.actor import MEMBER, Actor, require_signed_in
 from huajin_pwa.services.errors import DomainError
-from huajin_pwa.services.leader import REFERRAL_ACTION, referred_detail
+from huajin_pwa.services.leader import REFERRAL_ACTION
 from huajin_pwa.services.referral import OPEN_STATUSES
 
 T = text.Leader
@@ -51,14 +50,8 @@ def candidate(session: Session, actor: Actor | None, member_id: Any) -> Candidat
     if holds_member is not None:
         raise DomainError(T.ALREADY_MEMBER)
     open_referral = session.exec(
-        select(Referral.id)
-        .join(AuditEntry, AuditEntry.target_id == Referral.id)
-        .where(
-            Referral.referrer_id == actor.account_id,
-            Referral.status.in_(OPEN_STATUSES),
-            AuditEntry.target_type == "referral",
-            AuditEntry.action == REFERRAL_ACTION,
-            AuditEntry.detail == referred_detail(row.account_id),
+        select(Referral.id).where(
+            Referral.account_id == row.account_id, Referral.status.in_(OPEN_STATUSES)
         )
     ).first()
     if open_referral is not None:
@@ -78,20 +71,14 @@ def refer(session: Session, actor: Actor | None, member_id: Any, form: Any) -> R
     )
     referral = Referral(
         referrer_id=actor.account_id,
+        account_id=found.member.account_id,
         name=found.name,
         whereabouts=_whereabouts(session, found),
         how_known=clean["how_known"],
     )
     session.add(referral)
     session.flush()
-    audit.record(
-        session,
-        actor.account_id,
-        REFERRAL_ACTION,
-        "referral",
-        referral.id,
-        f"account:{found.member.account_id}",
-    )
+    audit.record(session, actor.account_id, REFERRAL_ACTION, "referral", referral.id)
     return referral
 
 

@@ -109,7 +109,7 @@ def join_waiting_list(session: Session, actor: Actor | None, activity_id: Any) -
     return _hold(session, actor, activity, row, "waiting")
 
 
-def _promote(session: Session, actor: Actor, activity: Activity) -> ActivitySignup | None:
+def promote(session: Session, actor: Actor, activity: Activity) -> ActivitySignup | None:
     """Give the freed seat to the first person waiting (told in the inbox); None if nobody."""
     queue = session.exec(
         select(ActivitySignup)
@@ -159,7 +159,7 @@ def cancel(session: Session, actor: Actor | None, activity_id: Any) -> str:
         raise DomainError(R.NOT_SIGNED)
     was = row.status
     release(session, row, was)
-    if was == "signed" and _promote(session, actor, activity) is None:
+    if was == "signed" and promote(session, actor, activity) is None:
         session.exec(
             update(Activity)
             .where(Activity.id == activity.id, Activity.seats_taken > 0)

@@ -78,4 +78,4 @@ class Leader:
     WHEREABOUTS_TEAM = "{team}队员"
     NOT_IN_TEAM = "这个人不在您带的队伍里。"
     ALREADY_MEMBER = "这个人已经亮明身份了，不用再推荐。"
-    ALREADY_REFERRED = "您已经推荐过这个人了，社区工作人员正在跟进。"
+    ALREADY_REFERRED = "这个人已经被推荐给社区，工作人员正在跟进。"

@@ -3,6 +3,7 @@
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -61,9 +62,32 @@ TODAY = duty_alert_day()
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_folder(tmp_path_factory) -> Path:
+    """Where the served app keeps its database and log."""
+    return tmp_path_factory.mktemp("app")
+
+
+@pytest.fixture(scope="session")
+def demo_id(app_url, app_folder):
+    """The id of a demo row found by its name (activity title, team name), read only from the
+    served database: for addresses such as /leader/activity/<id> the journeys open."""
+
+    def find(table: str, name: str) -> int:
+        column = {"activity": "title", "team": "name"}[table]
+        with sqlite3.connect(f"file:{app_folder / 'e2e.db'}?mode=ro", uri=True) as connection:
+            row = connection.execute(
+                f"SELECT id FROM {table} WHERE {column} = ?", (name,)
+            ).fetchone()
+        assert row, name
+        return row[0]
+
+    return find
+
+
+@pytest.fixture(scope="session")
+def app_url(app_folder):
     """Migrate a fresh SQLite database, load the demo community and serve the app."""
-    folder = tmp_path_factory.mktemp("app")
+    folder = app_folder
     env = {
         **os.environ,
         "HUAJIN_TODAY": TODAY.isoformat(),

@@ -237,8 +237,8 @@ def test_the_leaders_activity_page_at_largest_text(app_url, browser, width):
 
 # the leader's hours page and staff's sale page; ids from the demo database (helper 6)
 @pytest.mark.parametrize("width", [360, 320])
-def test_the_hours_and_sale_pages_at_largest_text(app_url, browser, tmp_path_factory, width):
-    pages = activity_pages(tmp_path_factory.getbasetemp())
+def test_the_hours_and_sale_pages_at_largest_text(app_url, browser, demo_id, width):
+    pages = activity_pages(demo_id)
     for who, url in ((LEADER, pages["hours"]), (STAFF, pages["sale"])):
         context = browser.new_context(viewport={"width": width, "height": 740}, locale="zh-CN")
         page = context.new_page()

@@ -3,9 +3,6 @@ for a 2-hour activity), the rows lock; a crew member sees the hours on /me and o
 /me/hours. Staff record what 巧姐姐串珠义卖 raised (-5 refused first); /charity, signed out,
 shows the total including it. Only CREW_HOURS_TITLE's hours and SALE_TITLE's sale change."""
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -18,19 +15,10 @@ CREW = [(phone, "246810") for phone in cast.CREW]
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
-def activity_id(base: Path, title: str) -> int:
-    """The demo activity's id, read from the browser tests' database (read only)."""
-    [database] = sorted(base.glob("app[0-9]*/e2e.db"))  # not the appcurrent link
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
-        row = connection.execute("SELECT id FROM activity WHERE title = ?", (title,)).fetchone()
-    assert row, title
-    return row[0]
-
-
-def activity_pages(base: Path) -> dict[str, str]:
+def activity_pages(demo_id) -> dict[str, str]:
     """The hours page of CREW_HOURS_TITLE and the sale page of SALE_TITLE."""
-    crew_hours = activity_id(base, cast.CREW_HOURS_TITLE)
-    sale = activity_id(base, cast.SALE_TITLE)
+    crew_hours = demo_id("activity", cast.CREW_HOURS_TITLE)
+    sale = demo_id("activity", cast.SALE_TITLE)
     return {
         "hours": f"/leader/activity/{crew_hours}/hours",
         "sale": f"/leader/activity/{sale}/sale",
@@ -38,8 +26,8 @@ def activity_pages(base: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def paths(app_url, tmp_path_factory) -> dict[str, str]:
-    return activity_pages(tmp_path_factory.getbasetemp())
+def paths(demo_id) -> dict[str, str]:
+    return activity_pages(demo_id)
 
 
 def fine(page: Page) -> None:
