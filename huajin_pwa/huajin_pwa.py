@@ -3,17 +3,29 @@
 import reflex as rx
 
 from huajin_pwa import pwa, text
+from huajin_pwa.pages.leader.activity import activity_page as leader_activity_page
+from huajin_pwa.pages.leader.activity_form import activity_form_page
+from huajin_pwa.pages.leader.home import leader_page
+from huajin_pwa.pages.leader.hours import hours_page
+from huajin_pwa.pages.leader.refer import leader_refer_page
+from huajin_pwa.pages.leader.sale import sale_page
 from huajin_pwa.pages.member import visit_request, visits
+from huajin_pwa.pages.member.activity_checkin import activity_checkin_page
 from huajin_pwa.pages.member.checkin import checkin_page
+from huajin_pwa.pages.member.hours import my_hours_page
 from huajin_pwa.pages.member.me import me_page
 from huajin_pwa.pages.member.messages import messages_page
 from huajin_pwa.pages.member.refer import refer_page
 from huajin_pwa.pages.member.reflect import reflect_page
 from huajin_pwa.pages.member.study import study_page, week_page
 from huajin_pwa.pages.public import join
+from huajin_pwa.pages.public.activities import activities_page
+from huajin_pwa.pages.public.activity import activity_page
+from huajin_pwa.pages.public.charity import charity_page
 from huajin_pwa.pages.public.home import home_page
 from huajin_pwa.pages.public.login import login_page
 from huajin_pwa.pages.public.reset import issue_page, redeem_page
+from huajin_pwa.pages.public.teams import team_page, teams_page
 from huajin_pwa.pages.secretary.duty import duty_page
 from huajin_pwa.pages.secretary.home_study import home_study_page
 from huajin_pwa.pages.secretary.member import member_page
@@ -34,12 +46,18 @@ from huajin_pwa.pages.staff.review import review_page
 from huajin_pwa.pages.staff.study import study_list_page
 from huajin_pwa.pages.staff.study_form import study_form_page
 from huajin_pwa.pages.staff.study_history import study_history_page
+from huajin_pwa.pages.staff.teams import staff_team_page, staff_teams_page
 from huajin_pwa.states.accounts import AccountsState
+from huajin_pwa.states.activities import ActivityState, CalendarState
+from huajin_pwa.states.activity_checkin import ActivityScanState, LeaderActivityState
+from huajin_pwa.states.activity_form import ActivityFormState
 from huajin_pwa.states.audit_log import AuditLogState
 from huajin_pwa.states.campaigns import CampaignsState, CampaignState
+from huajin_pwa.states.charity import CharityState, LeaderSaleState
 from huajin_pwa.states.home import HomeState
 from huajin_pwa.states.inbox import InboxState
 from huajin_pwa.states.join import JoinState
+from huajin_pwa.states.leader import LeaderReferState, LeaderState
 from huajin_pwa.states.login import LoginState
 from huajin_pwa.states.me import MeState
 from huajin_pwa.states.pin_reset import IssueResetState, RedeemResetState
@@ -50,8 +68,10 @@ from huajin_pwa.states.review import ReviewState
 from huajin_pwa.states.secretary import DutyState, MembersState, RequestsState, TasksState
 from huajin_pwa.states.secretary_member import SecretaryMemberState
 from huajin_pwa.states.secretary_visit import SecretaryVisitState
+from huajin_pwa.states.service_hours import LeaderHoursState, MyHoursState
 from huajin_pwa.states.session import SessionState
 from huajin_pwa.states.staff import StaffState
+from huajin_pwa.states.staff_teams import StaffTeamsState, StaffTeamState
 from huajin_pwa.states.study_branch import BranchStudyState, HomeStudyState
 from huajin_pwa.states.study_checkin import CheckinState
 from huajin_pwa.states.study_reading import StudyReadingState
@@ -59,6 +79,7 @@ from huajin_pwa.states.study_session import StudySessionState
 from huajin_pwa.states.study_sessions import NewStudySessionState, StudySessionsState
 from huajin_pwa.states.study_staff import StudyHistoryState, StudyListState
 from huajin_pwa.states.study_staff_form import StudyFormState
+from huajin_pwa.states.teams import TeamsState, TeamState
 from huajin_pwa.states.visit_request import VisitRequestState
 from huajin_pwa.states.visits import VisitHistoryState, VisitsState
 
@@ -134,11 +155,8 @@ for step, page in [
     ("consent", join.consent_page),
 ]:
     add(f"/join/{step.replace('_', '-')}", page, text.Join.TITLE, JoinState.load(step))
-# 活动日历 and one activity with 报名 / 候补 / 取消 (helper 4)
-from huajin_pwa.pages.public.activities import activities_page  # noqa: E402
-from huajin_pwa.pages.public.activity import activity_page  # noqa: E402
-from huajin_pwa.states.activities import ActivityState, CalendarState  # noqa: E402
 
+# 活动日历 and one activity with 报名 / 候补 / 取消
 add("/activities", activities_page, text.ActivityPages.CALENDAR_TITLE, CalendarState.load)
 add("/activities/[activity_id]", activity_page, text.ActivityPages.DETAIL_TITLE, ActivityState.load)
 add("/study", study_page, text.StudyPage.TITLE, StudyReadingState.load)
@@ -176,34 +194,21 @@ add("/secretary/home-study", home_study_page, text.StudyBranch.HOME_TITLE, HomeS
 add("/study/[week]/reflect", reflect_page, text.Reflection.TITLE, ReflectState.load)
 add("/secretary/reflections", reflections_page, text.Reflection.LIST_TITLE, ReflectionsState.load)
 
-# 队长工作台 (/leader: 入队申请 · 队员 · 活动) and 以老带新 from the roster (helper 2)
-from huajin_pwa.pages.leader.home import leader_page  # noqa: E402
-from huajin_pwa.pages.leader.refer import leader_refer_page  # noqa: E402
-from huajin_pwa.states.leader import LeaderReferState, LeaderState  # noqa: E402
-
+# 队长工作台 (/leader: 入队申请 · 队员 · 活动) and 以老带新 from the roster
 add("/leader", leader_page, text.Leader.TITLE, LeaderState.load)
 add("/leader/refer/[member_id]", leader_refer_page, text.Leader.REFER_TITLE, LeaderReferState.load)
 
-# 文艺队和志愿服务队: /teams (by kind, a page at a time) and /teams/<id> with 申请加入 (helper 1)
-from huajin_pwa.pages.public.teams import team_page, teams_page  # noqa: E402
-from huajin_pwa.states.teams import TeamsState, TeamState  # noqa: E402
-
+# 文艺队和志愿服务队: /teams (by kind, a page at a time) and /teams/<id> with 申请加入
 add("/teams", teams_page, text.TeamPages.LIST_TITLE, TeamsState.load)
 add("/teams/[team_id]", team_page, text.TeamPages.TITLE, TeamState.load)
 
-# staff manage teams and their leaders: /staff/teams, new, /staff/teams/<id> (helper 8)
-from huajin_pwa.pages.staff.teams import staff_team_page, staff_teams_page  # noqa: E402
-from huajin_pwa.states.staff_teams import StaffTeamsState, StaffTeamState  # noqa: E402
-
+# staff manage teams and their leaders: /staff/teams, new, /staff/teams/<id>
 add("/staff/teams", staff_teams_page, text.StaffTeams.LIST_TITLE, StaffTeamsState.load)
 add("/staff/teams/new", staff_team_page, text.StaffTeams.NEW_TITLE, StaffTeamState.load_new)
 add("/staff/teams/[team_id]", staff_team_page, text.StaffTeams.EDIT_TITLE, StaffTeamState.load_edit)
 
-# leaders and staff plan, change and cancel activities (helper 3); /activities/new is a static
+# leaders and staff plan, change and cancel activities; /activities/new is a static
 # route, so it wins over /activities/[activity_id]
-from huajin_pwa.pages.leader.activity_form import activity_form_page  # noqa: E402
-from huajin_pwa.states.activity_form import ActivityFormState  # noqa: E402
-
 add("/activities/new", activity_form_page, text.ActivityForm.NEW_TITLE, ActivityFormState.load_new)
 add(
     "/activities/[activity_id]/edit",
@@ -212,14 +217,7 @@ add(
     ActivityFormState.load_edit,
 )
 
-# 志愿服务时长 and 义卖: the leader confirms hours, records a sale; /me/hours; /charity (helper 6)
-from huajin_pwa.pages.leader.hours import hours_page  # noqa: E402
-from huajin_pwa.pages.leader.sale import sale_page  # noqa: E402
-from huajin_pwa.pages.member.hours import my_hours_page  # noqa: E402
-from huajin_pwa.pages.public.charity import charity_page  # noqa: E402
-from huajin_pwa.states.charity import CharityState, LeaderSaleState  # noqa: E402
-from huajin_pwa.states.service_hours import LeaderHoursState, MyHoursState  # noqa: E402
-
+# 志愿服务时长 and 义卖: the leader confirms hours, records a sale; /me/hours; /charity
 add(
     "/leader/activity/[activity_id]/hours",
     hours_page,
@@ -230,13 +228,8 @@ add("/leader/activity/[activity_id]/sale", sale_page, text.Charity.TITLE, Leader
 add("/me/hours", my_hours_page, text.ServiceHours.PRINT_TITLE, MyHoursState.load)
 add("/charity", charity_page, text.Charity.PUBLIC_TITLE, CharityState.load)
 
-# activity check-in: the leader's page (QR code, live counts, ticks) and the scan page (helper
-# 5); /activities/checkin/<token> has three segments, so /activities/[activity_id] never
-# matches it
-from huajin_pwa.pages.leader.activity import activity_page as leader_activity_page  # noqa: E402
-from huajin_pwa.pages.member.activity_checkin import activity_checkin_page  # noqa: E402
-from huajin_pwa.states.activity_checkin import ActivityScanState, LeaderActivityState  # noqa: E402
-
+# activity check-in: the leader's page (QR code, live counts, ticks) and the scan page;
+# /activities/checkin/<token> has three segments, so /activities/[activity_id] never matches it
 add(
     "/leader/activity/[activity_id]",
     leader_activity_page,

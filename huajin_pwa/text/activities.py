@@ -17,6 +17,7 @@ class ActivityPages:
     FILTER_LABEL = "只看一种活动"
     ALL_KINDS = "全部"
     CHARITY_LINK = "义卖善款"
+    TEAMS_LINK = "文艺队和志愿服务队"
     NO_ACTIVITIES = "这一周没有活动。"
     NO_ACTIVITIES_HINT = "可以看看下一周。"
     BACK_CALENDAR = "返回活动日历"

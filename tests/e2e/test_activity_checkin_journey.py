@@ -3,6 +3,8 @@ written out, 已报名 · 已签到 · 候补; a crew member's phone opens the l
 已经签到过了; a forged link is refused) and the leader's count goes up without a reload; the
 leader ticks the second crew member."""
 
+import re
+
 from playwright.sync_api import expect
 
 from huajin_pwa.demo import activity_cast as cast
@@ -29,6 +31,7 @@ def open_from_leader(page, app_url: str) -> str:
     if not card.count():  # the workbench opened on the other team
         page.get_by_role("link", name=cast.LEADER_TEAM, exact=False).first.click()
     card.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/leader/activity/\d+$"))
     expect(page.get_by_role("heading", name=cast.CHECKIN_TITLE)).to_be_visible()
     return page.url
 

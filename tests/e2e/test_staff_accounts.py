@@ -24,7 +24,7 @@ def test_staff_grant_a_role_and_disable_an_account(app_url, new_phone):
     assert_accessible(staff)
 
     open_page(member, app_url + "/me")
-    expect(member.get_by_text("队长")).to_be_visible()
+    expect(member.get_by_text("队长", exact=True)).to_be_visible()
 
     staff.get_by_role("button", name="停用账户").click()
     expect(account).to_contain_text("已停用")

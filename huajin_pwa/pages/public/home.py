@@ -17,7 +17,7 @@ A = text.ActivityPages
 
 
 def activities_card(title: str, rows, empty: str, card_id: str, show_day: bool) -> rx.Component:
-    """今天的活动 / 我报名的活动: a few activities and the way to the calendar."""
+    """今天的活动 / 我报名的活动: a few activities, the way to the calendar and to the teams."""
     return card(
         rx.el.h2(title, id=card_id + "-title"),
         rx.cond(
@@ -31,6 +31,7 @@ def activities_card(title: str, rows, empty: str, card_id: str, show_day: bool) 
             False,
             id=card_id + "-calendar",
         ),
+        rx.el.a(A.TEAMS_LINK, href="/teams", class_name="hj-link hj-target", id=card_id + "-teams"),
         aria_labelledby=card_id + "-title",
         id=card_id,
     )
