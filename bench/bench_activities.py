@@ -28,7 +28,7 @@ from sqlmodel import SQLModel
 import huajin_pwa.models  # noqa: F401  (registers every table)
 from bench.activity_dataset import Dataset, seed
 from bench.bench_study import Listed
-from bench.bench_visits import measure
+from bench.harness import run_cases, steady
 from huajin_pwa import db
 from huajin_pwa.services import activity_calendar, leader, participation, service_hours
 
@@ -95,29 +95,10 @@ def run(url: str, activities: int, signups: int, runs: int) -> dict[str, int]:
         f" {found.signups:,} sign-ups, {found.members:,} members,"
         f" seeded in {time.perf_counter() - started:.1f} s"
     )
-    print(f"{'page':<36} {'SQL':>4} {'median ms':>10} {'p95 ms':>8} {'rows':>5}")
-    counts = {}
-    for name, call, _group in cases(found):
-        statements, median, p95, size = measure(engine, call, runs)
-        counts[name] = statements
-        print(f"{name:<36} {statements:>4} {median:>10.2f} {p95:>8.2f} {size:>5}")
+    counts = run_cases(engine, cases(found), runs, 36)
     SQLModel.metadata.drop_all(engine)
     engine.dispose()
     return counts
-
-
-def steady(counts: list[dict[str, int]], found_cases) -> bool:
-    """Whether every group costs the same statements on every page and at every size."""
-    by_group: dict[str, set[int]] = {}
-    for measured in counts:
-        for name, _call, group in found_cases:
-            by_group.setdefault(group, set()).add(measured[name])
-    varying = [group for group, seen in by_group.items() if len(seen) != 1]
-    if varying:
-        print(f"statement counts differ for: {', '.join(varying)}")
-        return False
-    print("statement counts: the same on every page, with 60 activities or thousands")
-    return True
 
 
 def main() -> int:
@@ -131,7 +112,7 @@ def main() -> int:
     ok = True
     for url in urls:
         counts = [run(url, *SMALL, args.runs), run(url, args.activities, args.signups, args.runs)]
-        ok = steady(counts, cases(Dataset(*SMALL))) and ok
+        ok = steady(counts, cases(Dataset(*SMALL)), "60 activities or thousands") and ok
     return 0 if ok else 1
 
 

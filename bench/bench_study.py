@@ -25,7 +25,7 @@ import time
 from sqlmodel import SQLModel
 
 import huajin_pwa.models  # noqa: F401  (registers every table)
-from bench.bench_visits import measure
+from bench.harness import run_cases, steady
 from bench.study_dataset import Dataset, seed
 from huajin_pwa import db
 from huajin_pwa.services import secretary_nav, study_branch
@@ -87,29 +87,10 @@ def run(url: str, members: int, others: int, runs: int) -> dict[str, int]:
         f"\n== {backend}: {found.members:,} members in grid one, {found.total_members:,} in all,"
         f" {found.records:,} study records, seeded in {time.perf_counter() - started:.0f} s"
     )
-    print(f"{'page':<32} {'SQL':>4} {'median ms':>10} {'p95 ms':>8} {'rows':>5}")
-    counts = {}
-    for name, call, _group in cases(found):
-        statements, median, p95, size = measure(engine, call, runs)
-        counts[name] = statements
-        print(f"{name:<32} {statements:>4} {median:>10.2f} {p95:>8.2f} {size:>5}")
+    counts = run_cases(engine, cases(found), runs, 32)
     SQLModel.metadata.drop_all(engine)
     engine.dispose()
     return counts
-
-
-def steady(counts: list[dict[str, int]], found_cases) -> bool:
-    """Whether every group costs the same statements on every page and at every size."""
-    by_group: dict[str, set[int]] = {}
-    for measured in counts:
-        for name, _call, group in found_cases:
-            by_group.setdefault(group, set()).add(measured[name])
-    varying = [group for group, seen in by_group.items() if len(seen) != 1]
-    if varying:
-        print(f"statement counts differ for: {', '.join(varying)}")
-        return False
-    print("statement counts: the same on every page, with 40 members or thousands")
-    return True
 
 
 def main() -> int:
@@ -123,7 +104,7 @@ def main() -> int:
     ok = True
     for url in urls:
         counts = [run(url, *SMALL, args.runs), run(url, args.members, args.others, args.runs)]
-        ok = steady(counts, cases(Dataset(*SMALL))) and ok
+        ok = steady(counts, cases(Dataset(*SMALL)), "40 members or thousands") and ok
     return 0 if ok else 1
 
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from huajin_pwa import text
 from huajin_pwa.models import Account, Activity, RoleGrant, Team, TeamMember
-from huajin_pwa.services import audit, clock, inbox, team_access, validate
+from huajin_pwa.services import audit, clock, inbox, team_access, teams, validate
 from huajin_pwa.services.accounts import add_role
 from huajin_pwa.services.actor import LEADER, STAFF, Actor, require_role
 from huajin_pwa.services.errors import DomainError, FormError
@@ -269,43 +269,16 @@ class TeamLine:
     leaders: list[str]
 
 
-def _members_in():
-    return (
-        select(func.count())
-        .select_from(TeamMember)
-        .where(TeamMember.team_id == Team.id, TeamMember.status == "active")
-        .correlate(Team)
-        .scalar_subquery()
-    )
-
-
-def _leader_names(session: Session, team_ids: list[int]) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = {team_id: [] for team_id in team_ids}
-    if not team_ids:
-        return names
-    rows = session.exec(
-        select(TeamMember.team_id, Account.name)
-        .join(Account, Account.id == TeamMember.account_id)
-        .where(
-            TeamMember.team_id.in_(team_ids),
-            TeamMember.role == "leader",
-            TeamMember.status == "active",
-        )
-        .order_by(TeamMember.team_id, TeamMember.decided_at, TeamMember.id)
-    ).all()
-    for team_id, name in rows:
-        names[team_id].append(name)
-    return names
-
-
 def team_list(session: Session, actor: Actor | None, page: Any = 1) -> Page:
     """Every team for staff, active ones first, troupes before volunteer teams; rows are
     TeamLine (three queries for any length)."""
     require_role(actor, STAFF)
-    query = select(Team, _members_in()).order_by(Team.active.desc(), Team.kind, Team.id)
+    query = select(Team, teams.active_members()).order_by(Team.active.desc(), Team.kind, Team.id)
     found = paginate(session, query, page)
-    leaders = _leader_names(session, [team.id for team, _count in found.rows])
-    lines = [TeamLine(team, int(count or 0), leaders[team.id]) for team, count in found.rows]
+    leaders = teams.leader_names(session, [team.id for team, _count in found.rows])
+    lines = [
+        TeamLine(team, int(count or 0), leaders.get(team.id, [])) for team, count in found.rows
+    ]
     return Page(rows=lines, page=found.page, pages=found.pages, total=found.total)
 
 

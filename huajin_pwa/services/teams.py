@@ -28,7 +28,8 @@ def clean_kind(value: Any) -> str:
     return raw if raw in KINDS else ALL
 
 
-def _active_members():
+def active_members():
+    """The count of a team's active members (leaders too), as a correlated subquery."""
     return (
         select(func.count())
         .select_from(TeamMember)
@@ -70,7 +71,7 @@ class TeamLine:
 def list_teams(session: Session, kind: Any = ALL, page: Any = 1) -> Page:
     """Active teams, troupes first, one page of TeamLine (three queries for any length)."""
     chosen = clean_kind(kind)
-    query = select(Team, _active_members()).where(Team.active)
+    query = select(Team, active_members()).where(Team.active)
     if chosen != ALL:
         query = query.where(Team.kind == chosen)
     found = paginate(session, query.order_by(Team.kind, Team.id), page)
@@ -106,7 +107,7 @@ class TeamView:
 def team_page(session: Session, actor: Actor | None, team_id: Any) -> TeamView:
     """One active team for anyone (five queries at most); a missing or stopped one refused."""
     number = team_of(session, team_id).id
-    team, members = session.exec(select(Team, _active_members()).where(Team.id == number)).one()
+    team, members = session.exec(select(Team, active_members()).where(Team.id == number)).one()
     coming = select(Activity).where(
         Activity.team_id == team.id,
         Activity.status == "open",

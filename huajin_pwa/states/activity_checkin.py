@@ -14,7 +14,7 @@ import reflex as rx
 from reflex_base.registry import RegistrationContext
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import activity_checkin, clock
+from huajin_pwa.services import activity_calendar, activity_checkin, clock
 from huajin_pwa.services.activity_checkin import Roster, utc
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError
@@ -113,7 +113,7 @@ class LeaderActivityState(SessionState):
             [T.PLACE_ROW, row.place],
             [T.KIND_ROW, W.ACTIVITY_KINDS.get(row.kind, row.kind)],
             [T.TEAM_ROW, found.team_name or W.COMMUNITY_ACTIVITY],
-            [T.STATUS_ROW, W.ACTIVITY_STATUS.get(row.status, row.status)],
+            [T.STATUS_ROW, W.ACTIVITY_PHASES[activity_calendar.phase(row)]],
         ]
         origin = self.router.headers.origin or ""
         self.checkin_url = origin + activity_checkin.checkin_path(row.token)

@@ -74,7 +74,7 @@ def activity_row(line: leader.ActivityLine) -> dict[str, str]:
         ),
         "signed": T.SIGNED.format(signed=found.seats_taken, capacity=found.capacity),
         "checked": T.CHECKED_IN.format(count=line.checked_in),
-        "status": W.ACTIVITY_STATUS["cancelled"] if cancelled else PHASE_WORDS[phase],
+        "status": W.ACTIVITY_PHASES["cancelled"] if cancelled else PHASE_WORDS[phase],
         "tone": "bad" if cancelled else PHASE_TONES[phase],
         "open_label": T.OPEN_ACTIVITY.format(title=found.title),
     }

@@ -18,6 +18,7 @@ class ActivityPages:
     ALL_KINDS = "全部"
     CHARITY_LINK = "义卖善款"
     TEAMS_LINK = "文艺队和志愿服务队"
+    MORE_LINKS = "队伍和义卖"
     NO_ACTIVITIES = "这一周没有活动。"
     NO_ACTIVITIES_HINT = "可以看看下一周。"
     BACK_CALENDAR = "返回活动日历"

@@ -21,7 +21,13 @@ class TeamWords:
     }
     AUDIENCES = {"public": "居民都可参加", "members": "仅限党员"}
     SIGNUP_STATUS = {"signed": "已报名", "waiting": "候补中", "cancelled": "已取消"}
-    ACTIVITY_STATUS = {"open": "报名中", "cancelled": "已取消"}
+    # where an activity stands now (services/activity_calendar.phase)
+    ACTIVITY_PHASES = {
+        "open": "报名中",
+        "started": "进行中",
+        "ended": "已结束",
+        "cancelled": "已取消",
+    }
     COMMUNITY_ACTIVITY = "社区活动"  # an activity that belongs to no team
     NOT_LEADER = "只有这支队伍的队长或社区工作人员可以这样做。"
     NO_TEAM = "没有找到这支队伍，它可能已经停止活动。"

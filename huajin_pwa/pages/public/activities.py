@@ -94,8 +94,12 @@ def activities_page() -> rx.Component:
     return page_frame(
         rx.el.h1(T.CALENDAR_TITLE),
         rx.el.p(T.CALENDAR_LEAD, class_name="hj-lead"),
-        rx.el.p(rx.el.a(T.TEAMS_LINK, href="/teams", class_name="hj-link hj-target")),
-        rx.el.p(rx.el.a(T.CHARITY_LINK, href="/charity", class_name="hj-link hj-target")),
+        rx.el.nav(
+            rx.el.a(T.TEAMS_LINK, href="/teams", class_name="hj-link hj-target"),
+            rx.el.a(T.CHARITY_LINK, href="/charity", class_name="hj-link hj-target"),
+            aria_label=T.MORE_LINKS,
+            class_name="hj-link-row",
+        ),
         week_nav(),
         kind_filter(),
         rx.cond(
