@@ -253,6 +253,7 @@ def edit(
         raise DomainError(_stale(session, activity))
     clean = _clean(session, actor, form)
     picture = _picture(session, picture_id)
+    before = _when_and_where(activity)
     if clean["capacity"] < activity.seats_taken:
         raise _below_taken(activity.seats_taken)
     changed = session.exec(
@@ -276,8 +277,29 @@ def edit(
     audit.record(
         session, actor.account_id, "activity_edited", "activity", activity.id, f"v{version + 1}"
     )
+    if _when_and_where(activity) != before:
+        _tell_of_change(session, activity)
     _seat_the_waiting(session, actor, activity)
     return activity
+
+
+def _when_and_where(activity: Activity) -> tuple[str, str]:
+    """11月30日 周一 09:00–11:00 and the place: what people signed up must hear about."""
+    starts, ends = _aware(activity.starts_at), _aware(activity.ends_at)
+    return f"{present.day_time(starts)}–{clock_local(ends):%H:%M}", activity.place
+
+
+def _tell_of_change(session: Session, activity: Activity) -> None:
+    """A message to everyone signed up or waiting: the new time and place."""
+    when, place = _when_and_where(activity)
+    for account_id in people_to_tell(session, activity.id):
+        inbox.send(
+            session,
+            account_id,
+            T.CHANGED_TITLE.format(title=activity.title),
+            T.CHANGED_BODY.format(title=activity.title, when=when, place=place),
+            f"/activities/{activity.id}",
+        )
 
 
 def _seat_the_waiting(session: Session, actor: Actor, activity: Activity) -> None:

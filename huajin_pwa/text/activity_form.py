@@ -70,6 +70,10 @@ class ActivityForm:
     CANCEL_YES = "确定取消活动"
     CANCEL_NO = "不取消"
     CANCELLED = "活动“{title}”已取消，已通知 {count} 人。"
+    CHANGED_TITLE = "活动有变动：{title}"
+    CHANGED_BODY = (
+        "您报名的活动“{title}”改了时间或地点，现在是：{when}，{place}。请按新的时间地点参加。"
+    )
     MESSAGE_TITLE = "活动取消：{title}"
     MESSAGE_BODY = (
         "您报名的活动“{title}”（{when}，{place}）已取消，不用去了。给您带来不便，请谅解。"

@@ -153,3 +153,31 @@ def test_a_bigger_capacity_seats_the_people_waiting_in_order(run, world, member,
         secretary.account_id,
     ]
     assert len(aw.audits("activity_waiting_promoted")) == 2
+
+
+def test_a_new_time_or_place_is_told_to_everyone_signed_up_or_waiting(run, world, member):
+    activity = made(run, world, capacity="1")
+    aw.sign(activity, member)
+    aw.sign(activity, world.plain, "waiting")
+
+    def changes():
+        title = T.CHANGED_TITLE.format(title="老红帽路口引导")
+        return [m for m in aw.messages() if m.title == title]
+
+    keep = {"capacity": "1"}
+    run(
+        activities.edit,
+        world.leader,
+        activity.id,
+        1,
+        good(world.crew, description="带水杯", **keep),
+    )
+    assert aw.messages() == []  # the description is not worth a message
+    run(activities.edit, world.leader, activity.id, 2, good(world.crew, starts="09:30", **keep))
+    sent = changes()
+    assert sorted(m.account_id for m in sent) == sorted([member.account_id, world.plain.account_id])
+    assert "6月11日 周四 09:30–11:00，华锦社区南门路口" in sent[0].body
+    assert all(m.link == f"/activities/{activity.id}" for m in sent)
+    moved = good(world.crew, starts="09:30", place="北门", **keep)
+    run(activities.edit, world.leader, activity.id, 3, moved)
+    assert len(changes()) == 4 and "北门" in changes()[-1].body
