@@ -199,14 +199,9 @@ def _open(activity: Activity) -> Activity:
     """The activity, if it may still be changed: not cancelled and not yet started."""
     if activity.status != "open":
         raise DomainError(T.CANCELLED_ALREADY)
-    if _aware(activity.starts_at) <= clock.now():
+    if clock.as_utc(activity.starts_at) <= clock.now():
         raise DomainError(T.STARTED)
     return activity
-
-
-def _aware(moment: datetime) -> datetime:
-    """A stored moment as aware UTC (SQLite hands back naive ones)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def for_edit(session: Session, actor: Actor | None, activity_id: Any) -> Activity:
@@ -233,7 +228,7 @@ def answers_of(activity: Activity) -> dict[str, str]:
 
 def clock_local(moment: datetime) -> datetime:
     """A stored UTC moment in Wuhan time."""
-    return _aware(moment).astimezone(clock.LOCAL_TZ)
+    return clock.as_utc(moment).astimezone(clock.LOCAL_TZ)
 
 
 def edit(
@@ -285,7 +280,7 @@ def edit(
 
 def _when_and_where(activity: Activity) -> tuple[str, str]:
     """11月30日 周一 09:00–11:00 and the place: what people signed up must hear about."""
-    starts, ends = _aware(activity.starts_at), _aware(activity.ends_at)
+    starts, ends = clock.as_utc(activity.starts_at), clock.as_utc(activity.ends_at)
     return f"{present.day_time(starts)}–{clock_local(ends):%H:%M}", activity.place
 
 
@@ -363,7 +358,7 @@ def cancel(session: Session, actor: Actor | None, activity_id: Any) -> tuple[Act
     session.refresh(activity)
     if changed != 1:  # cancelled or started meanwhile
         _open(activity)
-    when = present.day_time(_aware(activity.starts_at))
+    when = present.day_time(clock.as_utc(activity.starts_at))
     told = people_to_tell(session, activity.id)
     for account_id in told:
         inbox.send(

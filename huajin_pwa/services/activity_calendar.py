@@ -26,11 +26,6 @@ def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time(), clock.LOCAL_TZ).astimezone(UTC)
 
 
-def as_utc(moment: datetime) -> datetime:
-    """A stored moment as aware UTC (SQLite hands them back naive)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def week_of(value: Any) -> date:
     """The Monday of ?week= (any day of a week counts), else this week's Monday."""
     this_monday = clock.monday(clock.today())
@@ -61,9 +56,9 @@ def phase(activity: Activity, now: datetime | None = None) -> str:
     now = now or clock.now()
     if activity.status == "cancelled":
         return "cancelled"
-    if as_utc(activity.ends_at) <= now:
+    if clock.as_utc(activity.ends_at) <= now:
         return "ended"
-    if as_utc(activity.starts_at) <= now:
+    if clock.as_utc(activity.starts_at) <= now:
         return "started"
     return "open"
 
@@ -156,7 +151,7 @@ def week(
 
 def clock_day(moment: datetime) -> date:
     """The local (Shanghai) date of a stored moment."""
-    return as_utc(moment).astimezone(clock.LOCAL_TZ).date()
+    return clock.as_utc(moment).astimezone(clock.LOCAL_TZ).date()
 
 
 def today_activities(session: Session, actor: Actor | None, limit: int = 5) -> list[CalendarRow]:

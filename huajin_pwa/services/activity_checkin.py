@@ -10,7 +10,7 @@ one SELECT of at most 1,000 rows, and one form of tick boxes works on the spot."
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, update
@@ -30,14 +30,9 @@ EARLY = timedelta(minutes=60)  # scanning opens an hour before the start
 MAX_NAMES = 1000  # no activity seats more people
 
 
-def utc(moment: datetime) -> datetime:
-    """A stored moment as aware UTC (SQLite hands back naive UTC)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def opens_at(activity: Activity) -> datetime:
     """When scanning and ticking open."""
-    return utc(activity.starts_at) - EARLY
+    return clock.as_utc(activity.starts_at) - EARLY
 
 
 def checkin_path(token: str) -> str:
@@ -69,7 +64,7 @@ def _by_token(session: Session, token: Any) -> Activity:
 
 
 def _words(activity: Activity) -> dict[str, str]:
-    return {"day": present.day(utc(activity.starts_at)), "title": activity.title}
+    return {"day": present.day(clock.as_utc(activity.starts_at)), "title": activity.title}
 
 
 def _already(activity: Activity) -> CheckIn:
@@ -92,9 +87,11 @@ def check_in(session: Session, actor: Actor | None, token: Any) -> CheckIn:
         return _already(activity)
     now = clock.now()
     if now < opens_at(activity):
-        raise DomainError(T.NOT_YET.format(start=present.day_time(utc(activity.starts_at))))
-    if now > utc(activity.ends_at):
-        raise DomainError(T.OVER.format(end=present.day_time(utc(activity.ends_at))))
+        raise DomainError(
+            T.NOT_YET.format(start=present.day_time(clock.as_utc(activity.starts_at)))
+        )
+    if now > clock.as_utc(activity.ends_at):
+        raise DomainError(T.OVER.format(end=present.day_time(clock.as_utc(activity.ends_at))))
     if row is None or row.status != "signed":
         if _walk_in(session, activity, row, actor, now):
             words = T.WALK_IN_DETAIL.format(**_words(activity))

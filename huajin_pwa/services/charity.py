@@ -17,7 +17,7 @@ from huajin_pwa.services import audit, clock, team_access, validate
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError
 from huajin_pwa.services.pagination import Page, paginate
-from huajin_pwa.services.service_hours import aware, team_name
+from huajin_pwa.services.service_hours import team_name
 
 T = text.Charity
 MAX_FEN = 1_000_000 * 100
@@ -85,7 +85,7 @@ def sale_sheet(session: Session, actor: Actor | None, activity_id: Any) -> SaleS
     return SaleSheet(
         activity=activity,
         team_name=team_name(session, activity),
-        started=aware(activity.starts_at) <= clock.now(),
+        started=clock.as_utc(activity.starts_at) <= clock.now(),
         sale=sale,
         recorded_by=who.name if who else "",
     )
@@ -96,7 +96,7 @@ def record(
 ) -> tuple[CharitySale, bool]:
     """Record (or correct) what the sale raised; returns the row and whether it corrected one."""
     activity = _sale_activity(session, actor, activity_id)
-    if aware(activity.starts_at) > clock.now():
+    if clock.as_utc(activity.starts_at) > clock.now():
         raise DomainError(T.NOT_STARTED)
     clean = validate.collect(form, {"amount": amount_fen, "purpose": purpose})
     sale = _sale_of(session, activity.id)
@@ -190,7 +190,7 @@ def sales(session: Session, page: Any = 1) -> Page:
     )
     found = paginate(session, query, page)
     lines = [
-        SaleLine(title, aware(start), name or text.TeamWords.COMMUNITY_ACTIVITY, fen, what)
+        SaleLine(title, clock.as_utc(start), name or text.TeamWords.COMMUNITY_ACTIVITY, fen, what)
         for title, start, name, fen, what in found.rows
     ]
     return Page(lines, found.page, found.pages, found.total)

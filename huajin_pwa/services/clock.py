@@ -34,3 +34,8 @@ def now() -> datetime:
     if pretend:
         moment = datetime.combine(date.fromisoformat(pretend), moment.timetz())
     return moment.astimezone(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment as aware UTC (SQLite hands back naive ones, meaning UTC)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

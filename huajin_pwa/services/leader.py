@@ -3,7 +3,7 @@ team's roster and its activities. Staff and admin count as leading every active 
 以老带新 from the roster is in leader_referral."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import case, exists, func, update
@@ -222,15 +222,3 @@ def _checked_in(session: Session, activity_ids: list[int]) -> dict[int, int]:
         .group_by(ActivitySignup.activity_id)
     ).all()
     return dict(rows)
-
-
-def aware(moment: datetime) -> datetime:
-    """A stored moment as aware UTC (SQLite and PostgreSQL hand back naive UTC)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def phase(activity: Activity, now: datetime) -> str:
-    """coming, under_way or past."""
-    if now < aware(activity.starts_at):
-        return "coming"
-    return "under_way" if now <= aware(activity.ends_at) else "past"

@@ -8,7 +8,7 @@ other is told who did."""
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, update
@@ -28,14 +28,11 @@ PRINT_MAX = 200  # activities listed on the one-page summary
 HOURS_RE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
-def aware(moment: datetime) -> datetime:
-    """A stored UTC moment as an aware datetime (SQLite hands back naive ones)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def length_minutes(activity: Activity) -> int:
     """How long the activity lasts, in whole minutes."""
-    return int((aware(activity.ends_at) - aware(activity.starts_at)).total_seconds() // 60)
+    return int(
+        (clock.as_utc(activity.ends_at) - clock.as_utc(activity.starts_at)).total_seconds() // 60
+    )
 
 
 def hours_words(minutes: int) -> str:
@@ -119,7 +116,7 @@ def sheet(session: Session, actor: Actor | None, activity_id: Any, page: Any = 1
     return Sheet(
         activity=activity,
         team_name=team_name(session, activity),
-        ended=aware(activity.ends_at) <= clock.now(),
+        ended=clock.as_utc(activity.ends_at) <= clock.now(),
         lines=lines,
         page=found.page,
         pages=found.pages,
@@ -168,7 +165,7 @@ def confirm(session: Session, actor: Actor | None, activity_id: Any, hours_by_si
     """Confirm the hours of the people given ({signup id: hours as typed}); returns how many.
     Every row must be this activity's, checked in and not yet confirmed. All or nothing."""
     activity = _service_activity(session, actor, activity_id)
-    if aware(activity.ends_at) > clock.now():
+    if clock.as_utc(activity.ends_at) > clock.now():
         raise DomainError(T.NOT_ENDED)
     wanted = _wanted(hours_by_signup)
     rows = session.exec(
@@ -198,7 +195,7 @@ def confirm(session: Session, actor: Actor | None, activity_id: Any, hours_by_si
             T.MESSAGE_TITLE,
             T.MESSAGE_BODY.format(
                 title=activity.title,
-                day=present.day(aware(activity.starts_at)),
+                day=present.day(clock.as_utc(activity.starts_at)),
                 hours=hours_words(minutes[row.id]),
             ),
             "/me/hours",
@@ -297,7 +294,7 @@ def _line(row) -> HoursLine:
     return HoursLine(
         activity_id=activity_id,
         title=title,
-        starts_at=aware(starts_at),
+        starts_at=clock.as_utc(starts_at),
         team_name=name or text.TeamWords.COMMUNITY_ACTIVITY,
         minutes=minutes or 0,
     )

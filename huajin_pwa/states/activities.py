@@ -9,7 +9,7 @@ import reflex as rx
 
 from huajin_pwa import db, present, text
 from huajin_pwa.services import activity_calendar as calendar
-from huajin_pwa.services import signups
+from huajin_pwa.services import clock, signups
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, NotSignedIn
 from huajin_pwa.states.forms import row_id
@@ -22,8 +22,8 @@ W = text.TeamWords
 
 def time_words(activity) -> str:
     """14:00–16:00 (Shanghai)."""
-    start = present.local(calendar.as_utc(activity.starts_at))
-    end = present.local(calendar.as_utc(activity.ends_at))
+    start = present.local(clock.as_utc(activity.starts_at))
+    end = present.local(clock.as_utc(activity.ends_at))
     return T.TIME.format(start=f"{start:%H:%M}", end=f"{end:%H:%M}")
 
 
@@ -42,7 +42,7 @@ def row_of(activity, team_name: str, my_status: str = "", heading: str = "") -> 
         "id": str(activity.id),
         "href": f"/activities/{activity.id}",
         "heading": heading,
-        "day": present.day(calendar.as_utc(activity.starts_at)),
+        "day": present.day(clock.as_utc(activity.starts_at)),
         "title": activity.title,
         "kind": W.ACTIVITY_KINDS.get(activity.kind, ""),
         "time": time_words(activity),
@@ -194,7 +194,7 @@ class ActivityState(SessionState):
         self.title, self.kind = activity.title, W.ACTIVITY_KINDS.get(activity.kind, "")
         self.team_name = view.team_name
         self.team_href = f"/teams/{activity.team_id}" if activity.team_id else ""
-        starts = calendar.as_utc(activity.starts_at)
+        starts = clock.as_utc(activity.starts_at)
         self.about = [
             [T.ROW_WHEN, f"{present.day(starts)} {time_words(activity)}"],
             [T.ROW_KIND, self.kind],

@@ -15,7 +15,7 @@ from reflex_base.registry import RegistrationContext
 
 from huajin_pwa import db, present, text
 from huajin_pwa.services import activity_calendar, activity_checkin, clock
-from huajin_pwa.services.activity_checkin import Roster, utc
+from huajin_pwa.services.activity_checkin import Roster
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError
 from huajin_pwa.states.forms import row_id
@@ -100,7 +100,7 @@ class LeaderActivityState(SessionState):
 
     def _show(self, found: Roster) -> None:
         row = found.activity
-        starts, ends = utc(row.starts_at), utc(row.ends_at)
+        starts, ends = clock.as_utc(row.starts_at), clock.as_utc(row.ends_at)
         self.found, self._activity, self.activity_id = True, row.id, str(row.id)
         self.title, self.cancelled = row.title, row.status != "open"
         when = T.WHEN.format(

@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 import reflex as rx
 
 from huajin_pwa import db, present, text
-from huajin_pwa.services import clock, leader, leader_referral, validate
+from huajin_pwa.services import activity_calendar, clock, leader, leader_referral, validate
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, FormError
 from huajin_pwa.states.forms import form_dict, row_id
@@ -17,8 +17,7 @@ from huajin_pwa.states.session import SessionState
 T = text.Leader
 W = text.TeamWords
 TABS = tuple(T.TABS)
-PHASE_TONES = {"coming": "warn", "under_way": "ok", "past": "plain"}
-PHASE_WORDS = {"coming": T.COMING, "under_way": T.UNDER_WAY, "past": T.PAST}
+PHASE_TONES = {"open": "warn", "started": "ok", "ended": "plain", "cancelled": "bad"}
 
 
 def sign_in_path(path: str, params: dict[str, str]) -> str:
@@ -38,7 +37,7 @@ def request_row(line: leader.RequestLine) -> dict[str, str]:
         "version": str(line.member.version),
         "name": line.name,
         "team": T.ASKED_TEAM.format(team=line.team_name),
-        "asked": T.ASKED_ON.format(day=present.day(leader.aware(line.member.asked_at))),
+        "asked": T.ASKED_ON.format(day=present.day(clock.as_utc(line.member.asked_at))),
         "approve_label": T.APPROVE_LABEL.format(name=line.name),
         "decline_label": T.DECLINE_LABEL.format(name=line.name),
     }
@@ -60,9 +59,8 @@ def member_row(line: leader.RosterLine) -> dict[str, str]:
 
 def activity_row(line: leader.ActivityLine) -> dict[str, str]:
     found = line.activity
-    starts, ends = leader.aware(found.starts_at), leader.aware(found.ends_at)
-    cancelled = found.status == "cancelled"
-    phase = leader.phase(found, clock.now())
+    starts, ends = clock.as_utc(found.starts_at), clock.as_utc(found.ends_at)
+    phase = activity_calendar.phase(found)
     return {
         "id": str(found.id),
         "title": found.title,
@@ -74,8 +72,8 @@ def activity_row(line: leader.ActivityLine) -> dict[str, str]:
         ),
         "signed": T.SIGNED.format(signed=found.seats_taken, capacity=found.capacity),
         "checked": T.CHECKED_IN.format(count=line.checked_in),
-        "status": W.ACTIVITY_PHASES["cancelled"] if cancelled else PHASE_WORDS[phase],
-        "tone": "bad" if cancelled else PHASE_TONES[phase],
+        "status": W.ACTIVITY_PHASES[phase],
+        "tone": PHASE_TONES[phase],
         "open_label": T.OPEN_ACTIVITY.format(title=found.title),
     }
 

@@ -22,7 +22,7 @@ ANSWER_LIMIT = 12  # what is kept of a typed answer to show it again
 
 def activity_about(activity, team_name: str) -> list[list[str]]:
     """[label, value] rows: team, kind, when, place."""
-    starts, ends = service_hours.aware(activity.starts_at), service_hours.aware(activity.ends_at)
+    starts, ends = clock.as_utc(activity.starts_at), clock.as_utc(activity.ends_at)
     when = f"{present.day(starts)} {present.local(starts):%H:%M}–{present.local(ends):%H:%M}"
     return [
         [T.ABOUT_TEAM, team_name],

@@ -57,9 +57,6 @@ class Leader:
     WHEN = "{day} {start}–{end}"
     SIGNED = "已报名 {signed} / 名额 {capacity}"
     CHECKED_IN = "已签到 {count}"
-    COMING = "将要办"
-    UNDER_WAY = "正在进行"
-    PAST = "已结束"
     OPEN_ACTIVITY = "打开活动：{title}"
     OPEN = "打开这个活动"
 

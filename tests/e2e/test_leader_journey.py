@@ -83,7 +83,7 @@ def test_a_leader_decides_joins_and_refers_a_member(app_url, new_phone):
 
     open_page(leader, app_url + f"/leader?tab=activities&team={red_id}")
     card = leader.locator("#leader-activities li", has_text=cast.CHECKIN_TITLE)
-    expect(card).to_contain_text("正在进行")
+    expect(card).to_contain_text("进行中")
     expect(card).to_contain_text(re.compile(r"已报名 \d+ / 名额 \d+"))
     expect(card).to_contain_text(re.compile(r"已签到 \d+"))
     expect(card.get_by_role("link")).to_have_attribute(

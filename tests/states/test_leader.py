@@ -81,7 +81,7 @@ def test_the_activities_tab_shows_counts_in_words(client, session, teams):
     [row] = state.activities
     assert (row["id"], row["title"], row["kind"]) == (str(activity.id), "路口引导", "志愿服务")
     assert (row["signed"], row["checked"]) == ("已报名 4 / 名额 20", "已签到 0")
-    assert (row["status"], row["tone"]) == (T.COMING, "warn")
+    assert (row["status"], row["tone"]) == ("报名中", "warn")
 
 
 def test_an_unknown_tab_or_a_team_one_does_not_lead_falls_back(client, teams, asked):

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from huajin_pwa import db, text
 from huajin_pwa.models import Account, ActivitySignup, AuditEntry, Team, TeamMember
-from huajin_pwa.services import clock, leader, team_access
+from huajin_pwa.services import activity_calendar, clock, leader, team_access
 from huajin_pwa.services.actor import Actor
 from huajin_pwa.services.errors import DomainError, NotSignedIn, PermissionDenied
 from tests.conftest import make_actor
@@ -330,12 +330,11 @@ def test_activities_coming_first_then_the_last_two_weeks(run, session, teams):
     ]
     only_troupe = run(leader.activities, teams.leader, teams.troupe.id)
     assert [line.team_name for line in only_troupe.rows] == ["华锦艺术团"]
-    now = clock.now()
-    assert [leader.phase(line.activity, now) for line in found.rows[:4]] == [
-        "under_way",
-        "coming",
-        "coming",
-        "past",
+    assert [activity_calendar.phase(line.activity) for line in found.rows[:4]] == [
+        "started",
+        "open",
+        "open",
+        "ended",
     ]
 
 
