@@ -156,7 +156,8 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
         f"{summary.buildings} buildings, {summary.accounts} accounts, disclosures ({states}), "
         f"{summary.referrals} referrals, {summary.messages} messages, {summary.visits} visits, "
         f"{summary.campaigns} campaigns, {summary.study_weeks} study weeks, "
-        f"{summary.reflections} reflections."
+        f"{summary.reflections} reflections, {summary.teams} teams, "
+        f"{summary.activities} activities."
     )
     _say("Demo sign-ins:")
     for phone, secret, role in demo.SIGN_INS:

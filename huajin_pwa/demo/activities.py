@@ -221,7 +221,9 @@ class _Activities:
         """The activities of activity_cast.py, exactly as described there."""
         ids, now, hour = self.ids, self.now, timedelta(hours=1)
         red, wing = cast.LEADER_TEAM, "爱之翼"
-        draft = self.add(cast.CHECKIN_TITLE, "service", red, now - hour / 2, 3.5, 20, people=[])
+        begun = (now - hour / 2).replace(second=0, microsecond=0)
+        begun -= timedelta(minutes=begun.minute % 5)  # 13:00, not 13:02
+        draft = self.add(cast.CHECKIN_TITLE, "service", red, begun, 3.5, 20, people=[])
         for phone in (cast.MEMBER_PHONE, *cast.CREW):
             self.sign(draft, ids[phone])
         for title, ended, hours, phones in (

@@ -23,7 +23,7 @@ LEAVER = "13800000021"  # in 巧姐姐; leaves it
 UNDISCLOSED = "13800000022"
 NEW_LEADER = "13800000023"  # an approved member in no team; staff make her a new team's leader
 
-CHECKIN_TITLE = "老红帽路口引导"  # 志愿服务, 老红帽, under way now (began 30 minutes ago)
+CHECKIN_TITLE = "老红帽路口引导"  # 志愿服务, 老红帽, under way now (began 30–35 minutes ago)
 HOURS_TITLE = "老红帽敬老院探访"  # 志愿服务, 老红帽, ended two days ago, 3 hours, unconfirmed
 CREW_HOURS_TITLE = "老红帽助老理发"  # 志愿服务, 老红帽, ended yesterday, 2 hours, unconfirmed
 DONE_HOURS_TITLE = "老红帽清洁家园"  # 志愿服务, 老红帽, two weeks ago, hours confirmed
