@@ -91,6 +91,8 @@ class CalendarWeek:
 
     monday: date
     first_day: date  # today in this week, else the Monday
+    last_day: date  # the Sunday; yesterday for this week's earlier days
+    earlier: bool  # this week's days before today
     kind: str
     days: list[DayGroup]
     page: int
@@ -100,6 +102,11 @@ class CalendarWeek:
     @property
     def is_this_week(self) -> bool:
         return self.monday == clock.monday(clock.today())
+
+    @property
+    def has_earlier(self) -> bool:
+        """This week from today on, with days before today to look back at."""
+        return self.is_this_week and not self.earlier and self.first_day > self.monday
 
 
 def _listed(actor: Actor | None):
@@ -125,16 +132,28 @@ def my_statuses(session: Session, actor: Actor | None, activity_ids: list[int]) 
 
 
 def week(
-    session: Session, actor: Actor | None, week: Any = None, kind: Any = None, page: Any = 1
+    session: Session,
+    actor: Actor | None,
+    week: Any = None,
+    kind: Any = None,
+    page: Any = 1,
+    earlier: Any = False,
 ) -> CalendarWeek:
-    """One page of a week's activities the actor may see: in this week from today on, other
-    weeks whole; soonest first, grouped by day (three queries whatever the numbers)."""
+    """One page of a week's activities the actor may see: in this week from today on (or,
+    with earlier, the days before today), other weeks whole; soonest first, grouped by day
+    (three queries whatever the numbers)."""
     monday, chosen = week_of(week), kind_of(kind)
     today = clock.today()
-    first_day = today if monday <= today < monday + timedelta(days=7) else monday
+    first_day, last_day = monday, monday + timedelta(days=6)
+    this_week = monday <= today <= last_day
+    earlier = this_week and today > monday and (earlier is True or earlier == "1")
+    if earlier:
+        last_day = today - timedelta(days=1)
+    elif this_week:
+        first_day = today
     query = _listed(actor).where(
         Activity.starts_at >= local_midnight(first_day),
-        Activity.starts_at < local_midnight(monday + timedelta(days=7)),
+        Activity.starts_at < local_midnight(last_day + timedelta(days=1)),
     )
     if chosen:
         query = query.where(Activity.kind == chosen)
@@ -146,7 +165,9 @@ def week(
         if not days or days[-1].day != day:
             days.append(DayGroup(day, []))
         days[-1].rows.append(CalendarRow(activity, team_name, mine.get(activity.id, "")))
-    return CalendarWeek(monday, first_day, chosen, days, found.page, found.pages, found.total)
+    return CalendarWeek(
+        monday, first_day, last_day, earlier, chosen, days, found.page, found.pages, found.total
+    )
 
 
 def clock_day(moment: datetime) -> date:

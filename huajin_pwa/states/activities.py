@@ -58,9 +58,10 @@ def row_of(activity, team_name: str, my_status: str = "", heading: str = "") -> 
     }
 
 
-def calendar_href(week: str = "", kind: str = "") -> str:
-    """/activities with the chosen week and kind."""
-    query = urlencode({key: value for key, value in (("week", week), ("kind", kind)) if value})
+def calendar_href(week: str = "", kind: str = "", earlier: bool = False) -> str:
+    """/activities with the chosen week and kind (and this week's earlier days)."""
+    pairs = (("week", week), ("kind", kind), ("earlier", "1" if earlier else ""))
+    query = urlencode({key: value for key, value in pairs if value})
     return "/activities" + (f"?{query}" if query else "")
 
 
@@ -73,16 +74,19 @@ class CalendarState(Paged, SessionState):
     prev_href: str = ""
     next_href: str = ""
     this_week_href: str = "/activities"
+    earlier_href: str = ""  # this week's days before today, when there are any
     kind: str = ""
     kinds: list[dict[str, str]] = []
     rows: list[dict[str, str]] = []
     _week: str = ""
+    _earlier: bool = False
 
     @rx.event
     def load(self):
         """Open /activities: ?week= (a Monday) and ?kind= choose what is shown."""
         params = self.router.url.query_parameters
         self._week, self.kind = str(params.get("week", "")), calendar.kind_of(params.get("kind"))
+        self._earlier = params.get("earlier") == "1"
         self.page = 1
         return self._reload()
 
@@ -90,24 +94,27 @@ class CalendarState(Paged, SessionState):
         actor = self._actor()
         self._show_actor(actor)
         with db.transaction() as session:
-            found = calendar.week(session, actor, self._week, self.kind, self.page)
+            found = calendar.week(session, actor, self._week, self.kind, self.page, self._earlier)
         self._show(found)
 
     def _show(self, found: calendar.CalendarWeek) -> None:
         monday, kind = found.monday, found.kind
-        sunday = monday + timedelta(days=6)
-        self.is_this_week = found.is_this_week
-        self.week_title = T.THIS_WEEK if found.is_this_week else ""
-        first, last = present.date_label(found.first_day), present.date_label(sunday)
+        self.is_this_week = found.is_this_week and not found.earlier
+        self.week_title = T.EARLIER_DAYS if found.earlier else ""
+        self.week_title = self.week_title or (T.THIS_WEEK if found.is_this_week else "")
+        first, last = present.date_label(found.first_day), present.date_label(found.last_day)
         self.week_range = first if first == last else T.WEEK_OF.format(start=first, end=last)
         self.prev_href = calendar_href((monday - timedelta(days=7)).isoformat(), kind)
         self.next_href = calendar_href((monday + timedelta(days=7)).isoformat(), kind)
         self.this_week_href = calendar_href("", kind)
-        week = "" if found.is_this_week else monday.isoformat()
+        self.earlier_href = (
+            calendar_href(monday.isoformat(), kind, True) if found.has_earlier else ""
+        )
+        week = "" if self.is_this_week else monday.isoformat()
         self.kinds = [
             {
                 "label": label,
-                "href": calendar_href(week, code),
+                "href": calendar_href(week, code, found.earlier),
                 "current": "page" if code == kind else "false",
                 "id": f"kind-{code or 'all'}",
             }

@@ -13,6 +13,8 @@ class ActivityPages:
     PREV_WEEK = "上一周"
     NEXT_WEEK = "下一周"
     BACK_THIS_WEEK = "回到本周"
+    EARLIER_DAYS = "本周前几天"
+    EARLIER_LINK = "看本周前几天的活动"
     WEEK_NAV = "换一周"
     FILTER_LABEL = "只看一种活动"
     ALL_KINDS = "全部"

@@ -215,6 +215,20 @@ def test_week_navigation_reaches_older_weeks(client, session, world):
     assert titles(state) == ["上周服务"] and state.week_range.startswith("11月16日")
 
 
+def test_this_weeks_earlier_days_are_one_link_away(client, session, world):
+    make_activity(session, world.team.id, "service", at_local(-2, 9), title="周一服务")
+    state = calendar(client, None, "?kind=service")
+    assert titles(state) == [] and state.earlier_href == (
+        "/activities?week=2026-11-23&kind=service&earlier=1"
+    )
+    earlier = calendar(client, None, "?week=2026-11-23&kind=service&earlier=1")
+    assert titles(earlier) == ["周一服务"] and earlier.earlier_href == ""
+    assert earlier.week_title == T.EARLIER_DAYS
+    assert earlier.week_range == "11月23日 周一 至 11月24日 周二"
+    assert not earlier.is_this_week and earlier.this_week_href == "/activities?kind=service"
+    assert earlier.kinds[0]["href"] == "/activities?week=2026-11-23&earlier=1"
+
+
 def test_on_sunday_the_week_is_one_day(client, session, world, fixed_now):
     fixed_now(sup.NOW + timedelta(days=4))  # Sunday 29 November
     state = calendar(client)

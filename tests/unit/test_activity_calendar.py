@@ -72,6 +72,22 @@ def test_other_weeks_whole_and_bad_weeks_mean_this_week(session, world):
         assert see(week=junk).monday == MONDAY
 
 
+def test_this_weeks_earlier_days_can_be_looked_back_at(session, world):
+    tid = world.team.id
+    make_activity(session, tid, starts_in=at_local(-2, 9), title="周一")
+    make_activity(session, tid, starts_in=at_local(-1, 21), title="昨天晚上")
+    make_activity(session, tid, starts_in=at_local(0, 8), title="今天早上")
+    assert see().has_earlier
+    found = see(week=MONDAY.isoformat(), earlier="1")
+    assert titles(found) == ["周一", "昨天晚上"]
+    assert (found.first_day, found.last_day, found.earlier) == (MONDAY, TODAY - timedelta(1), True)
+    assert not found.has_earlier
+    for junk in ["0", "yes", 1, None, ["1"]]:  # only "1" (or True) asks for the earlier days
+        assert titles(see(week=MONDAY.isoformat(), earlier=junk)) == ["今天早上"]
+    other = see(week=(MONDAY + timedelta(days=7)).isoformat(), earlier="1")  # not this week
+    assert not other.earlier and not other.has_earlier
+
+
 def test_past_week_shows_every_day(session, world):
     make_activity(session, world.team.id, starts_in=at_local(-9, 9), title="上周一")
     make_activity(session, world.team.id, starts_in=at_local(-3, 9), title="上周日")

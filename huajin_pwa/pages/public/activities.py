@@ -46,7 +46,7 @@ def calendar_row(row) -> rx.Component:
 
 
 def week_nav() -> rx.Component:
-    """上一周 · the week · 下一周, and 回到本周 away from this week."""
+    """上一周 · the week · 下一周, 回到本周 away from this week, and this week's earlier days."""
     return rx.el.nav(
         rx.el.p(
             rx.cond(S.week_title != "", rx.el.strong(S.week_title, " ")),
@@ -64,6 +64,12 @@ def week_nav() -> rx.Component:
                 ),
             ),
             class_name="hj-act-tabs",
+        ),
+        rx.cond(
+            S.earlier_href != "",
+            rx.el.a(
+                T.EARLIER_LINK, href=S.earlier_href, class_name="hj-link hj-target", id="earlier"
+            ),
         ),
         aria_label=T.WEEK_NAV,
     )
