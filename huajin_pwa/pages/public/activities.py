@@ -68,7 +68,10 @@ def week_nav() -> rx.Component:
         rx.cond(
             S.earlier_href != "",
             rx.el.a(
-                T.EARLIER_LINK, href=S.earlier_href, class_name="hj-link hj-target", id="earlier"
+                T.EARLIER_LINK,
+                href=S.earlier_href,
+                class_name="hj-link hj-target hj-act-earlier",
+                id="earlier",
             ),
         ),
         aria_label=T.WEEK_NAV,
